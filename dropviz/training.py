@@ -1,0 +1,113 @@
+"""A trainer that advances a few steps at a time, so a page can redraw between calls."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import torch
+import torch.nn.functional as F
+
+from dropviz.datasets import Dataset, Split
+from dropviz.model import DropoutMLP
+
+OPTIMIZERS = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}
+
+
+class TrainingDiverged(RuntimeError):
+    """The loss became NaN or infinite; the model's weights are no longer usable."""
+
+
+@dataclass
+class History:
+    """Train and test loss/accuracy (weight-scaled net, eval mode), one entry per evaluation."""
+
+    step: list[int] = field(default_factory=list)
+    train_loss: list[float] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    test_loss: list[float] = field(default_factory=list)
+    test_acc: list[float] = field(default_factory=list)
+
+
+def _tensors(data: Dataset) -> tuple[torch.Tensor, torch.Tensor]:
+    return torch.from_numpy(data.x), torch.from_numpy(data.y)
+
+
+class Trainer:
+    """Minibatch training of a ``DropoutMLP``; the same seed gives the same batches, masks and history."""
+
+    def __init__(
+        self,
+        model: DropoutMLP,
+        split: Split,
+        optimizer: str = "adam",
+        lr: float = 0.01,
+        batch_size: int = 32,
+        weight_decay: float = 0.0,
+        seed: int = 0,
+        eval_every: int = 10,
+    ) -> None:
+        if optimizer not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer {optimizer!r}; choose one of {sorted(OPTIMIZERS)}")
+        if not (math.isfinite(lr) and lr > 0):
+            raise ValueError(f"learning rate must be a positive number, got {lr}")
+        if not (math.isfinite(weight_decay) and weight_decay >= 0):
+            raise ValueError(f"weight decay must be a number >= 0, got {weight_decay}")
+        if batch_size < 1 or eval_every < 1:
+            raise ValueError("batch_size and eval_every must be at least 1")
+        self.model = model
+        self.x_train, self.y_train = _tensors(split.train)
+        self.x_test, self.y_test = _tensors(split.test)
+        self.batch_size = min(int(batch_size), len(self.y_train))
+        self.eval_every = int(eval_every)
+        self.optimizer = OPTIMIZERS[optimizer](model.parameters(), lr=lr, weight_decay=weight_decay)
+        self.batch_rng = torch.Generator().manual_seed(seed)
+        model.generator = torch.Generator().manual_seed(seed + 1)
+        self.steps_done = 0
+        self.history = History()
+        self.diverged: str | None = None
+        self._order = torch.empty(0, dtype=torch.int64)
+        self._record()
+
+    def step(self, n: int = 1) -> None:
+        """Advance ``n`` optimisation steps; raises TrainingDiverged once the loss is no longer finite."""
+        if self.diverged:
+            raise TrainingDiverged(self.diverged)
+        self.model.train()
+        for _ in range(int(n)):
+            x, y = self._next_batch()
+            loss = F.cross_entropy(self.model(x), y)
+            if not torch.isfinite(loss):
+                self.diverged = (
+                    f"training diverged at step {self.steps_done + 1}: the loss became {loss.item()}. "
+                    "Lower the learning rate and reset."
+                )
+                raise TrainingDiverged(self.diverged)
+            self.optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            self.optimizer.step()
+            self.steps_done += 1
+            if self.steps_done % self.eval_every == 0:
+                self._record()
+
+    def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The next minibatch of an epoch-wise shuffle (sampling without replacement within an epoch)."""
+        if self._order.numel() < self.batch_size:
+            self._order = torch.randperm(len(self.y_train), generator=self.batch_rng)
+        idx, self._order = self._order[: self.batch_size], self._order[self.batch_size :]
+        return self.x_train[idx], self.y_train[idx]
+
+    @torch.no_grad()
+    def _record(self) -> None:
+        self.model.eval()
+        h = self.history
+        h.step.append(self.steps_done)
+        for x, y, losses, accs in (
+            (self.x_train, self.y_train, h.train_loss, h.train_acc),
+            (self.x_test, self.y_test, h.test_loss, h.test_acc),
+        ):
+            logits = self.model(x)
+            losses.append(F.cross_entropy(logits, y).item())
+            accs.append((logits.argmax(1) == y).float().mean().item())
+        self.model.train()
+
