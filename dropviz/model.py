@@ -41,7 +41,7 @@ class DropoutMLP(nn.Module):
             raise ValueError(f"unknown activation {activation!r}; choose one of {sorted(ACTIVATIONS)}")
         self.layer_sizes = sizes
         self.activation = activation
-        self.drop_probs = mk.validate_drop_probs(drop_probs, sizes[:-1])
+        self.set_drop_probs(drop_probs)
         self.generator: torch.Generator | None = None  # set it to make training masks reproducible
         self.last_mu: torch.Tensor | None = None  # [batch, d] masks of the last training forward pass
         with torch.random.fork_rng(devices=[], enabled=seed is not None):
@@ -60,11 +60,14 @@ class DropoutMLP(nn.Module):
         return sum(self.droppable_widths)
 
     def set_drop_probs(self, drop_probs: Sequence[float | Sequence[float]]) -> None:
+        """Validate and store the drop probabilities; the per-unit keep and 1/keep vectors are cached here."""
         self.drop_probs = mk.validate_drop_probs(drop_probs, self.droppable_widths)
+        self._keep = mk.unit_keep_probs(self.droppable_widths, self.drop_probs)
+        self._scale = mk.inverted_scale(self._keep).to(torch.float32)
 
     def keep_probs(self) -> torch.Tensor:
-        """Keep probability of each droppable unit, ``[d]`` (float64)."""
-        return mk.unit_keep_probs(self.droppable_widths, self.drop_probs)
+        """Keep probability of each droppable unit, ``[d]`` (float64). Do not modify it in place."""
+        return self._keep
 
     def check_input(self, x: torch.Tensor) -> torch.Tensor:
         x = torch.as_tensor(x, dtype=torch.float32)
@@ -113,5 +116,4 @@ class DropoutMLP(nn.Module):
         return h
 
     def _scaled_blocks(self, mu: torch.Tensor) -> list[torch.Tensor]:
-        scale = mk.inverted_scale(self.keep_probs()).to(torch.float32)
-        return mk.split_by_layer(mu * scale, self.droppable_widths)
+        return mk.split_by_layer(mu * self._scale, self.droppable_widths)

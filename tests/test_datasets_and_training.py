@@ -1,0 +1,100 @@
+"""Toy datasets and the step-wise trainer."""
+
+import numpy as np
+import pytest
+import torch
+
+from dropviz.datasets import GENERATORS, make_dataset, train_test_split
+from dropviz.model import DropoutMLP
+from dropviz.training import Trainer, TrainingDiverged
+
+
+@pytest.mark.parametrize("name", sorted(GENERATORS))
+def test_every_dataset_is_deterministic_and_well_formed(name):
+    a, b = make_dataset(name, 120, 0.1, seed=4), make_dataset(name, 120, 0.1, seed=4)
+    np.testing.assert_array_equal(a.x, b.x)
+    np.testing.assert_array_equal(a.y, b.y)
+    assert a.x.shape == (120, 2) and a.x.dtype == np.float32 and a.y.dtype == np.int64
+    assert set(np.unique(a.y)) == set(range(a.n_classes)) and a.n_classes >= 2
+    assert np.abs(a.x).max() < 3.5
+    other = make_dataset(name, 120, 0.1, seed=5)
+    assert not np.array_equal(a.x, other.x)
+
+
+def test_blobs_has_three_classes_and_noise_moves_points():
+    assert make_dataset("blobs", 30).n_classes == 3
+    clean, noisy = make_dataset("moons", 50, 0.0, seed=1), make_dataset("moons", 50, 0.5, seed=1)
+    assert np.abs(clean.x - noisy.x).mean() > 0.1
+
+
+def test_split_is_disjoint_and_complete():
+    data = make_dataset("circles", 10, 0.1)
+    split = train_test_split(data, 0.3, seed=0)
+    assert len(split.train.y) + len(split.test.y) == 10 and len(split.test.y) == 3
+    rows = {tuple(r) for r in np.concatenate([split.train.x, split.test.x])}
+    assert rows == {tuple(r) for r in data.x}
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"name": "swirl"}, "unknown dataset"),
+        ({"name": "moons", "n_samples": 3}, "n_samples"),
+        ({"name": "moons", "noise": -0.1}, "noise"),
+        ({"name": "moons", "noise": float("nan")}, "noise"),
+    ],
+)
+def test_bad_dataset_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        make_dataset(**kwargs)
+
+
+def new_trainer(seed=0, lr=0.01, drops=(0.2, 0.5), **kwargs):
+    split = train_test_split(make_dataset("moons", 120, 0.15, seed=0))
+    model = DropoutMLP([2, 16, 2], list(drops), seed=seed)
+    return Trainer(model, split, lr=lr, seed=seed, **kwargs)
+
+
+def test_training_learns_moons():
+    trainer = new_trainer()
+    trainer.step(300)
+    h = trainer.history
+    assert h.step[0] == 0 and h.step[-1] == 300 and len(h.step) == 31
+    assert h.train_loss[-1] < 0.6 * h.train_loss[0]
+    assert h.test_acc[-1] > 0.8
+
+
+def test_steps_in_chunks_equal_steps_at_once_and_seeds_reproduce():
+    a, b, c = new_trainer(seed=1), new_trainer(seed=1), new_trainer(seed=2)
+    a.step(40)
+    for _ in range(8):
+        b.step(5)
+    c.step(40)
+    assert a.history == b.history
+    for la, lb in zip(a.model.linears, b.model.linears):
+        torch.testing.assert_close(la.weight, lb.weight)
+    assert a.history.train_loss != c.history.train_loss
+
+
+def test_a_huge_learning_rate_stops_with_a_clear_message():
+    trainer = new_trainer(lr=1e12, optimizer="sgd", drops=(0.0, 0.0))
+    with pytest.raises(TrainingDiverged, match="Lower the learning rate"):
+        trainer.step(200)
+    assert trainer.diverged
+    with pytest.raises(TrainingDiverged):
+        trainer.step(1)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"optimizer": "rmsprop"}, "unknown optimizer"),
+        ({"lr": 0.0}, "learning rate"),
+        ({"lr": float("inf")}, "learning rate"),
+        ({"weight_decay": -1.0}, "weight decay"),
+        ({"batch_size": 0}, "batch_size"),
+    ],
+)
+def test_bad_trainer_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        new_trainer(**kwargs)
