@@ -1,0 +1,100 @@
+"""The sidebar's settings as one value, and its round trip through the URL query (no Streamlit here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
+
+from dropviz.datasets import GENERATORS
+from dropviz.experiment import ExperimentConfig
+from dropviz.i18n import LANGUAGES
+from dropviz.model import ACTIVATIONS
+
+MAX_HIDDEN_LAYERS = 3
+LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+BATCH_SIZES = (4, 8, 16, 32, 64)
+SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
+
+
+@dataclass(frozen=True)
+class Settings:
+    lang: str = "en"
+    hidden: int = 2
+    width: int = 16
+    act: str = "relu"
+    p_in: float = 0.2  # drop probability of the inputs
+    p_h1: float = 0.5  # drop probability of hidden layer 1, and so on
+    p_h2: float = 0.5
+    p_h3: float = 0.5
+    data: str = "moons"
+    noise: float = 0.35
+    n: int = 40
+    seed: int = 0
+    opt: str = "adam"
+    lr: float = 0.01
+    batch: int = 16
+    speed: int = 10
+
+    def drop_probs(self) -> tuple[float, ...]:
+        """Drop probabilities of the inputs and each hidden layer in use."""
+        return (self.p_in, self.p_h1, self.p_h2, self.p_h3)[: self.hidden + 1]
+
+    def experiment(self) -> ExperimentConfig:
+        return ExperimentConfig(
+            self.data, self.n, self.noise, self.seed, self.hidden, self.width, self.act,
+            self.drop_probs(), self.opt, self.lr, self.batch,
+        )
+
+
+# Allowed values: (low, high) for numbers, a tuple of choices otherwise.
+LIMITS: dict[str, tuple] = {
+    "lang": LANGUAGES,
+    "hidden": (0, MAX_HIDDEN_LAYERS),
+    "width": (1, 32),
+    "act": tuple(ACTIVATIONS),
+    "p_in": (0.0, 1.0),
+    "p_h1": (0.0, 1.0),
+    "p_h2": (0.0, 1.0),
+    "p_h3": (0.0, 1.0),
+    "data": tuple(GENERATORS),
+    "noise": (0.0, 1.0),
+    "n": (10, 400),
+    "seed": (0, 9999),
+    "opt": ("adam", "sgd"),
+    "lr": LEARNING_RATES,
+    "batch": BATCH_SIZES,
+    "speed": SPEEDS,
+}
+
+
+def _parse(name: str, text: str, kind: type) -> object:
+    """One query value, converted and checked against LIMITS; ValueError if it does not fit."""
+    allowed = LIMITS[name]
+    value = kind(text)
+    if kind is float:
+        value = round(value, 2) if name.startswith("p_") or name == "noise" else value
+    if isinstance(allowed[0], str) or name in ("lr", "batch", "speed"):
+        if value not in allowed:
+            raise ValueError(name)
+    elif not allowed[0] <= value <= allowed[1]:
+        raise ValueError(name)
+    return value
+
+
+def from_query(params: Mapping[str, str]) -> tuple[Settings, list[str]]:
+    """Settings from a URL query; unknown keys are ignored, bad values keep their default and are reported."""
+    values, rejected = {}, []
+    for f in fields(Settings):
+        if f.name not in params:
+            continue
+        try:
+            values[f.name] = _parse(f.name, str(params[f.name]), type(getattr(Settings(), f.name)))
+        except ValueError:
+            rejected.append(f.name)
+    return Settings(**values), rejected
+
+
+def to_query(settings: Settings) -> dict[str, str]:
+    """The URL query for ``settings``: only what differs from the defaults, so links stay short."""
+    defaults = asdict(Settings())
+    return {k: str(v) for k, v in asdict(settings).items() if v != defaults[k]}
