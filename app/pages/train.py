@@ -1,0 +1,119 @@
+"""Train: the dropout net and its no-dropout twin training live, side by side."""
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from app import settings as cfg
+from app import ui
+from dropviz.experiment import Experiment
+from dropviz.figures import PLOT_CONFIG, training_curves_figure
+from dropviz.grid import make_grid
+from dropviz.surface_image import png_data_uri, surface_png
+from dropviz.training import History, Trainer, TrainingDiverged
+
+REFRESH_SECONDS = 0.25
+CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
+
+settings = ui.current()
+exp = ui.experiment(settings)
+st.session_state.setdefault("playing", False)
+
+st.title(ui.tr("train.title"))
+st.markdown(ui.tr("train.intro"))
+
+
+def toggle_play() -> None:
+    st.session_state["playing"] = not st.session_state["playing"]
+
+
+def reset() -> None:
+    st.session_state.pop("experiment", None)
+    st.session_state["playing"] = False
+
+
+def single_step() -> None:
+    st.session_state["playing"] = False
+    try:
+        exp.step(settings.speed)
+    except TrainingDiverged:
+        pass  # the trainer keeps the message; the page shows it
+
+
+controls = st.columns([1, 1, 1, 2, 1.4, 2, 1.2])
+playing = st.session_state["playing"]
+controls[0].button(ui.tr("train.pause") if playing else ui.tr("train.play"), on_click=toggle_play, type="primary",
+                   width="stretch", disabled=bool(exp.trainer.diverged))
+controls[1].button(ui.tr("train.step"), on_click=single_step, width="stretch", disabled=bool(exp.trainer.diverged))
+controls[2].button(ui.tr("train.reset"), on_click=reset, width="stretch")
+controls[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
+controls[4].selectbox(ui.tr("train.optimizer"), ["adam", "sgd"], key=ui.WIDGET + "opt",
+                      format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
+controls[5].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
+controls[6].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
+st.caption(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
+
+
+def surface_uri(trainer: Trainer, grid, n_classes: int) -> str:
+    """The net's weight-scaled class probabilities on the grid, drawn as a PNG data URI (no flicker on update)."""
+    model = trainer.model
+    was_training = model.training
+    with torch.no_grad():
+        probs = torch.softmax(model.eval()(grid.points), dim=-1).numpy()
+    model.train(was_training)
+    r = grid.resolution
+    split = exp.split
+    png = surface_png(probs.reshape(r, r, n_classes), grid.extent, split.train.x, split.train.y,
+                      split.test.x, split.test.y, size=440)
+    return png_data_uri(png)
+
+
+def metrics_line(history: History) -> str:
+    return ui.tr("train.metrics", step=history.step[-1], train_acc=history.train_acc[-1],
+                 test_acc=history.test_acc[-1], train_loss=history.train_loss[-1], test_loss=history.test_loss[-1])
+
+
+def thinned(history: History, label: str) -> pd.DataFrame:
+    stride = max(1, int(np.ceil(len(history.step) / CURVE_POINTS)))
+    frame = pd.DataFrame({
+        ui.tr("train.curve_train", net=label): history.train_loss[::stride],
+        ui.tr("train.curve_test", net=label): history.test_loss[::stride],
+    }, index=pd.Index(history.step[::stride], name=ui.tr("train.steps")))
+    return frame
+
+
+def live_view(experiment: Experiment) -> None:
+    if st.session_state["playing"]:
+        try:
+            experiment.step(settings.speed)
+        except TrainingDiverged:
+            st.session_state["playing"] = False
+            st.rerun()  # a full rerun stops the refresh timer and shows the message
+    grid = st.session_state.get("grid")
+    if grid is None or grid[0] is not experiment:
+        grid = (experiment, make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50))
+        st.session_state["grid"] = grid
+    n_classes = experiment.model.layer_sizes[-1]
+    left, right = st.columns(2)
+    nets = [(left, experiment.trainer, ui.tr("train.with_dropout")), (right, experiment.twin, ui.tr("train.no_dropout"))]
+    for column, trainer, label in nets:
+        column.subheader(label)
+        column.image(surface_uri(trainer, grid[1], n_classes), width=440)
+        column.markdown(metrics_line(trainer.history))
+    st.caption(ui.tr("train.legend"))
+    if st.session_state["playing"]:
+        losses = thinned(experiment.trainer.history, ui.tr("train.short_dropout")).join(
+            thinned(experiment.twin.history, ui.tr("train.short_twin")))
+        st.line_chart(losses, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr("train.loss"))
+    else:
+        histories = {ui.tr("train.with_dropout"): experiment.trainer.history,
+                     ui.tr("train.no_dropout"): experiment.twin.history}
+        st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
+
+
+diverged = exp.trainer.diverged or exp.twin.diverged
+if diverged:
+    st.error(ui.tr("train.diverged", message=diverged), icon="⚠️")
+
+st.fragment(live_view, run_every=REFRESH_SECONDS if st.session_state["playing"] else None)(exp)

@@ -1,0 +1,88 @@
+"""Streamlit glue shared by every page: per-user settings, the sidebar, the user's experiment."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import streamlit as st
+
+from app import settings as cfg
+from app.settings import Settings
+from dropviz.experiment import Experiment, sync
+from dropviz.i18n import t
+
+WIDGET = "w_"  # prefix of the sidebar widgets' session-state keys
+
+
+def init_state() -> None:
+    """On a session's first run, load the settings from the URL; on every run, keep widget values alive."""
+    if "initialized" not in st.session_state:
+        settings, rejected = cfg.from_query(st.query_params.to_dict())
+        for f in fields(Settings):
+            st.session_state[WIDGET + f.name] = getattr(settings, f.name)
+        st.session_state["rejected_query"] = rejected
+        st.session_state["initialized"] = True
+    for f in fields(Settings):  # widgets not drawn in a run (an unused hidden layer) would lose their value
+        st.session_state[WIDGET + f.name] = st.session_state[WIDGET + f.name]
+
+
+def current() -> Settings:
+    return Settings(**{f.name: st.session_state[WIDGET + f.name] for f in fields(Settings)})
+
+
+def lang() -> str:
+    return st.session_state.get(WIDGET + "lang", "en")
+
+
+def tr(key: str, **values: object) -> str:
+    """Text in the session's language."""
+    return t(key, lang(), **values)
+
+
+def drop_label(layer: str) -> str:
+    return tr("side.drop_label", layer=layer)
+
+
+def sidebar() -> Settings:
+    """Draw the shared controls and return the settings they hold."""
+    with st.sidebar:
+        st.radio(tr("side.language"), ["en", "ko"], key=WIDGET + "lang", horizontal=True,
+                 format_func=lambda c: {"en": "English", "ko": "한국어"}[c])
+        st.header(tr("side.dropout"))
+        st.slider(drop_label(tr("side.layer_inputs")), 0.0, 1.0, step=0.05, key=WIDGET + "p_in",
+                  help=tr("side.drop_help"))
+        st.caption(tr("side.keep_is", keep=1 - st.session_state[WIDGET + "p_in"]))
+        for i in range(1, st.session_state[WIDGET + "hidden"] + 1):
+            st.slider(drop_label(tr("side.layer_hidden", i=i)), 0.0, 1.0, step=0.05, key=f"{WIDGET}p_h{i}",
+                      help=tr("side.drop_help"))
+            st.caption(tr("side.keep_is", keep=1 - st.session_state[f"{WIDGET}p_h{i}"]))
+        st.header(tr("side.network"))
+        st.slider(tr("side.hidden_layers"), 0, cfg.MAX_HIDDEN_LAYERS, key=WIDGET + "hidden")
+        st.slider(tr("side.width"), 1, 32, key=WIDGET + "width")
+        st.selectbox(tr("side.activation"), list(cfg.LIMITS["act"]), key=WIDGET + "act")
+        st.header(tr("side.data"))
+        st.selectbox(tr("side.dataset"), list(cfg.LIMITS["data"]), key=WIDGET + "data",
+                     format_func=lambda name: tr(f"data.{name}"))
+        st.slider(tr("side.noise"), 0.0, 1.0, step=0.05, key=WIDGET + "noise")
+        st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
+        st.number_input(tr("side.seed"), 0, 9999, step=1, key=WIDGET + "seed")
+    settings = current()
+    query = cfg.to_query(settings)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    if st.session_state.get("rejected_query"):
+        st.sidebar.warning(tr("side.bad_query", keys=", ".join(st.session_state["rejected_query"])))
+    return settings
+
+
+def experiment(settings: Settings) -> Experiment:
+    """This visitor's experiment (kept in session state, never shared), rebuilt when the settings require it."""
+    exp = sync(st.session_state.get("experiment"), settings.experiment())
+    st.session_state["experiment"] = exp
+    return exp
+
+
+def drop_summary(settings: Settings) -> str:
+    """'inputs: drop 0.20 (keep 0.80) · hidden 1: drop 0.50 (keep 0.50)' in the session's language."""
+    names = [tr("side.layer_inputs")] + [tr("side.layer_hidden", i=i) for i in range(1, settings.hidden + 1)]
+    return " · ".join(tr("common.layer_drop", layer=n, p=p, keep=1 - p) for n, p in zip(names, settings.drop_probs()))
