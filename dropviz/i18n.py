@@ -22,7 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.net.dropped": {"en": "dropped unit (μᵢ = 0) and its weights", "ko": "드롭된 유닛 (μᵢ = 0)과 그 가중치"},
     "fig.net.kept_unit": {"en": "kept (μᵢ = 1)", "ko": "유지됨 (μᵢ = 1)"},
     "fig.net.dropped_unit": {"en": "dropped (μᵢ = 0)", "ko": "드롭됨 (μᵢ = 0)"},
-    "fig.net.play": {"en": "▶ Play", "ko": "▶ 재생"},
+    "fig.net.play": {"en": "Play", "ko": "재생"},
     "fig.net.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
     "fig.net.slider": {"en": "mask ", "ko": "마스크 "},
     "fig.keep.title": {
@@ -177,20 +177,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "드롭 가능한 유닛 수 d",
     },
     "masks.subnetworks": {
-        "en": "Subnetworks",
-        "ko": "부분 신경망 수",
-    },
-    "masks.power": {
-        "en": "2^{d}",
-        "ko": "2^{d}",
+        "en": "Subnetworks 2^{d}",
+        "ko": "부분 신경망 수 2^{d}",
     },
     "masks.subnetworks_help": {
         "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",
         "ko": "d 개의 유닛이 각각 유지되거나 누락되므로 서로 다른 마스크는 2^d 개입니다.",
-    },
-    "masks.subnetworks_value": {
-        "en": "= exactly",
-        "ko": "= 정확히",
     },
     "masks.trained_steps": {
         "en": "Training steps so far",
@@ -209,8 +201,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "마스크당 재생 시간 (ms)",
     },
     "masks.resample": {
-        "en": "🎲 Draw new masks",
-        "ko": "🎲 새 마스크 뽑기",
+        "en": "Draw new masks",
+        "ko": "새 마스크 뽑기",
     },
     "masks.how_to_play": {
         "en": "Press ▶ under the diagram to play the masks in the browser; drag the slider to step through them. Grey hollow units are dropped.",
@@ -233,24 +225,28 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "왼쪽은 사이드바의 드롭 확률로 학습하는 신경망, 오른쪽은 구조, 데이터, 초기 가중치, 미니배치가 모두 같고 드롭아웃만 없는 **쌍둥이** 신경망입니다. 두 신경망은 같은 단계씩 함께 학습합니다. 작고 노이즈가 많은 데이터에서는 쌍둥이가 학습 데이터에 점점 더 맞춰지면서 테스트 손실이 올라갑니다.",
     },
     "train.play": {
-        "en": "▶ Play",
-        "ko": "▶ 재생",
+        "en": "Play",
+        "ko": "재생",
     },
     "train.pause": {
-        "en": "⏸ Pause",
-        "ko": "⏸ 일시정지",
+        "en": "Pause",
+        "ko": "일시정지",
     },
     "train.step": {
         "en": "Step",
         "ko": "한 단계",
     },
     "train.reset": {
-        "en": "↺ Reset",
-        "ko": "↺ 초기화",
+        "en": "Reset",
+        "ko": "초기화",
     },
     "train.speed": {
         "en": "Steps per refresh",
         "ko": "갱신당 학습 단계",
+    },
+    "train.optimizer_settings": {
+        "en": "Optimizer, learning rate, batch size",
+        "ko": "옵티마이저, 학습률, 배치 크기",
     },
     "train.optimizer": {
         "en": "Optimizer",
@@ -309,8 +305,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "교차 엔트로피 손실",
     },
     "train.diverged": {
-        "en": "Training stopped: {message} Press ↺ Reset (or pick a smaller learning rate) to start again.",
-        "ko": "학습이 멈췄습니다: {message} ↺ 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
+        "en": "Training stopped: {message} Press Reset (or pick a smaller learning rate) to start again.",
+        "ko": "학습이 멈췄습니다: {message} 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
     },
     "inf.title": {
         "en": "Three ways to predict with a dropout net",

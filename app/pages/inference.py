@@ -1,5 +1,7 @@
 """Inference rules: arithmetic mean, normalized geometric mean and weight scaling on the same trained net."""
 
+import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+
 import numpy as np
 import pandas as pd
 import streamlit as st

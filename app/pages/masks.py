@@ -1,5 +1,7 @@
 """Masks: sampled dropout masks played on the network diagram, with mu, p(mu) and the count 2^d."""
 
+import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+
 import streamlit as st
 
 from app import ui
@@ -14,17 +16,17 @@ st.title(ui.tr("masks.title"))
 st.markdown(ui.tr("masks.intro"))
 
 d = model.n_droppable
-cols = st.columns(4)
+cols = st.columns([1, 2, 1])
 cols[0].metric(ui.tr("masks.units"), d)
-cols[1].metric(ui.tr("masks.subnetworks"), ui.tr("masks.power", d=d), help=ui.tr("masks.subnetworks_help"))
-cols[2].metric(ui.tr("masks.subnetworks_value"), f"{2**d:,}" if d <= 40 else f"{2.0**d:.3e}")
-cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+count = f"{2**d:,}" if d <= 40 else f"≈ {2.0**d:.2e}"
+cols[1].metric(ui.tr("masks.subnetworks", d=d), count, help=ui.tr("masks.subnetworks_help"))
+cols[2].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
 st.caption(ui.drop_summary(settings))
 
 left, right = st.columns([3, 1])
 n_frames = right.slider(ui.tr("masks.n_frames"), 5, 60, 20, key="masks_n_frames")
 speed = right.select_slider(ui.tr("masks.frame_ms"), [300, 600, 900, 1500], 900, key="masks_frame_ms")
-if right.button(ui.tr("masks.resample"), width="stretch"):
+if right.button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
     st.session_state["mask_draw"] = st.session_state.get("mask_draw", 0) + 1
 right.info(ui.tr("masks.how_to_play"))
 

@@ -1,5 +1,7 @@
 """Theory: the formulas of section 7.12, with the current net's numbers filled in."""
 
+import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+
 import math
 
 import pandas as pd

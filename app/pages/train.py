@@ -1,5 +1,7 @@
 """Train: the dropout net and its no-dropout twin training live, side by side."""
 
+import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -41,17 +43,21 @@ def single_step() -> None:
         pass  # the trainer keeps the message; the page shows it
 
 
-controls = st.columns([1, 1, 1, 2, 1.4, 2, 1.2])
 playing = st.session_state["playing"]
-controls[0].button(ui.tr("train.pause") if playing else ui.tr("train.play"), on_click=toggle_play, type="primary",
-                   width="stretch", disabled=bool(exp.trainer.diverged))
-controls[1].button(ui.tr("train.step"), on_click=single_step, width="stretch", disabled=bool(exp.trainer.diverged))
-controls[2].button(ui.tr("train.reset"), on_click=reset, width="stretch")
-controls[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
-controls[4].selectbox(ui.tr("train.optimizer"), ["adam", "sgd"], key=ui.WIDGET + "opt",
-                      format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
-controls[5].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
-controls[6].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
+stopped = bool(exp.trainer.diverged or exp.twin.diverged)
+buttons = st.columns([1.2, 1, 1, 3])
+buttons[0].button(ui.tr("train.pause") if playing else ui.tr("train.play"), on_click=toggle_play, type="primary",
+                  icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch", disabled=stopped)
+buttons[1].button(ui.tr("train.step"), on_click=single_step, icon=":material/skip_next:", width="stretch",
+                  disabled=stopped)
+buttons[2].button(ui.tr("train.reset"), on_click=reset, icon=":material/restart_alt:", width="stretch")
+buttons[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
+with st.expander(ui.tr("train.optimizer_settings")):
+    options = st.columns(3)
+    options[0].selectbox(ui.tr("train.optimizer"), ["adam", "sgd"], key=ui.WIDGET + "opt",
+                         format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
+    options[1].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
+    options[2].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
 st.caption(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
 
 
