@@ -1,0 +1,188 @@
+"""Static Plotly figures: the three inference rules side by side, their differences, and training curves.
+
+Everything is sized for a projector: fonts of at least 14 px, white background, colour-blind-safe colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import plotly.graph_objects as go
+import torch
+from plotly.subplots import make_subplots
+
+from dropviz import palette
+from dropviz.grid import Grid
+from dropviz.i18n import t
+from dropviz.training import History
+
+# Pass as st.plotly_chart(fig, config=PLOT_CONFIG): the camera button saves a 2x PNG for slides.
+PLOT_CONFIG: dict = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "dropviz"},
+}
+
+FONT_SIZE = 14
+TITLE_SIZE = 16
+AXIS_TITLE_SIZE = 15
+# Probability of a class: diverging around 0.5, blue for 0 (class 0's colour) to red for 1; safe for colour-blindness.
+PROBABILITY_SCALE = "RdBu"
+DIFFERENCE_SCALE = "Viridis"
+NET_COLORS = (palette.BLUE, palette.VERMILION, palette.GREEN, palette.PINK, palette.SKY, palette.ORANGE)
+
+
+def apply_projector_style(fig: go.Figure) -> go.Figure:
+    """White template, fonts >= 14 px (16 px titles, subplot titles included) and modest margins; returns ``fig``."""
+    fig.update_layout(
+        template="plotly_white",
+        font={"size": FONT_SIZE},
+        title_font={"size": TITLE_SIZE},
+        legend_font={"size": FONT_SIZE},
+        hoverlabel={"font": {"size": FONT_SIZE}},
+        margin={"l": 60, "r": 30, "t": 80, "b": 60},
+    )
+    fig.update_xaxes(title_font={"size": AXIS_TITLE_SIZE}, tickfont={"size": FONT_SIZE})
+    fig.update_yaxes(title_font={"size": AXIS_TITLE_SIZE}, tickfont={"size": FONT_SIZE})
+    for annotation in fig.layout.annotations:  # make_subplots' subplot titles are annotations
+        size = annotation.font.size if annotation.font and annotation.font.size else 0
+        annotation.font.size = max(size, TITLE_SIZE)
+    return fig
+
+
+def _heatmap_row(
+    grid: Grid, maps: Mapping[str, np.ndarray], coloraxis: dict, lang: str, height: int = 430
+) -> go.Figure:
+    """1 x n heatmaps on ``grid`` sharing one colour axis (so one colourbar), each with square cells."""
+    if not maps:
+        raise ValueError("need at least one map to draw")
+    r = grid.resolution
+    fig = make_subplots(rows=1, cols=len(maps), subplot_titles=list(maps), horizontal_spacing=0.04)
+    for col, (name, values) in enumerate(maps.items(), start=1):
+        z = np.asarray(values, dtype=np.float64).reshape(-1)
+        if z.size != r * r:
+            raise ValueError(f"map {name!r} has {z.size} values; the grid has {r} x {r} = {r * r}")
+        fig.add_trace(
+            go.Heatmap(
+                x=grid.xs,
+                y=grid.ys,
+                z=z.reshape(r, r),
+                coloraxis="coloraxis",
+                name=name,
+                hovertemplate="x₁=%{x:.2f}, x₂=%{y:.2f}: %{z:.3f}<extra>" + name + "</extra>",
+            ),
+            row=1,
+            col=col,
+        )
+    x0, x1, y0, y1 = grid.extent
+    for col in range(1, len(maps) + 1):
+        anchor = "x" if col == 1 else f"x{col}"
+        fig.update_xaxes(range=[x0, x1], constrain="domain", title_text=t("fig.axis.x1", lang), row=1, col=col)
+        fig.update_yaxes(range=[y0, y1], scaleanchor=anchor, scaleratio=1, constrain="domain", row=1, col=col)
+    fig.update_yaxes(title_text=t("fig.axis.x2", lang), row=1, col=1)
+    fig.update_xaxes(showgrid=False, zeroline=False)
+    fig.update_yaxes(showgrid=False, zeroline=False)
+    fig.update_layout(coloraxis=coloraxis, height=height)
+    return apply_projector_style(fig)
+
+
+def _to_numpy(a: np.ndarray | torch.Tensor) -> np.ndarray:
+    return a.detach().cpu().numpy() if isinstance(a, torch.Tensor) else np.asarray(a)
+
+
+def rule_surfaces_figure(
+    grid: Grid,
+    surfaces: Mapping[str, np.ndarray],
+    x: np.ndarray | torch.Tensor | None,
+    y: np.ndarray | torch.Tensor | None,
+    lang: str = "en",
+    colorbar_title: str | None = None,
+) -> go.Figure:
+    """One heatmap per rule (titles = the dict's keys, already translated) of a probability ``[R*R]`` on ``grid``.
+
+    All panels share one colour scale from 0 to 1, so equal colours mean equal probabilities across rules.
+    The data points ``x [N, 2]`` with labels ``y [N]`` are drawn on every panel in their class colours.
+    """
+    coloraxis = {
+        "colorscale": PROBABILITY_SCALE,
+        "reversescale": True,
+        "cmin": 0.0,
+        "cmax": 1.0,
+        "colorbar": {"title": {"text": colorbar_title or t("fig.rules.colorbar", lang)}, "thickness": 16},
+    }
+    fig = _heatmap_row(grid, surfaces, coloraxis, lang)
+    if x is None or y is None:
+        return fig
+    pts, labels = _to_numpy(x).reshape(-1, 2), _to_numpy(y).reshape(-1).astype(int)
+    for col in range(1, len(surfaces) + 1):
+        for k in np.unique(labels):
+            sel = labels == k
+            fig.add_trace(
+                go.Scatter(
+                    x=pts[sel, 0],
+                    y=pts[sel, 1],
+                    mode="markers",
+                    name=t("fig.class", lang, k=int(k)),
+                    legendgroup=f"class-{k}",
+                    showlegend=col == 1,
+                    marker={"color": palette.class_hex(k), "size": 8, "line": {"color": "white", "width": 1.5}},
+                    hovertemplate="%{x:.2f}, %{y:.2f}<extra>" + t("fig.class", lang, k=int(k)) + "</extra>",
+                ),
+                row=1,
+                col=col,
+            )
+    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"})
+    return fig
+
+
+def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: str = "en") -> go.Figure:
+    """One heatmap per pair of rules of their gap ``[R*R]`` (e.g. total variation), on one shared scale.
+
+    The scale runs from 0 to the largest gap over all panels (at least 1e-6, so identical rules still draw).
+    """
+    zmax = max([float(np.max(np.abs(np.asarray(v)))) for v in diffs.values() if np.asarray(v).size] + [1e-6])
+    coloraxis = {
+        "colorscale": DIFFERENCE_SCALE,
+        "cmin": 0.0,
+        "cmax": zmax,
+        "colorbar": {"title": {"text": t("fig.diff.colorbar", lang)}, "thickness": 16},
+    }
+    return _heatmap_row(grid, diffs, coloraxis, lang)
+
+
+def training_curves_figure(histories: Mapping[str, History], lang: str = "en") -> go.Figure:
+    """Loss and accuracy against training step: one colour per net, train solid, test dashed.
+
+    Four traces per net, in the order train loss, test loss, train accuracy, test accuracy.
+    """
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1)
+    for i, (name, h) in enumerate(histories.items()):
+        color = NET_COLORS[i % len(NET_COLORS)]
+        mode = "lines" if len(h.step) > 1 else "lines+markers"  # a single point has no line to show
+        for col, (train, test) in enumerate(((h.train_loss, h.test_loss), (h.train_acc, h.test_acc)), start=1):
+            for values, dash, key in ((train, "solid", "fig.curves.train"), (test, "dash", "fig.curves.test")):
+                label = t(key, lang, name=name)
+                fig.add_trace(
+                    go.Scatter(
+                        x=list(h.step),
+                        y=list(values),
+                        mode=mode,
+                        name=label,
+                        legendgroup=label,
+                        showlegend=col == 1,
+                        line={"color": color, "dash": dash, "width": 3},
+                        hovertemplate="%{x}: %{y:.3f}<extra>" + label + "</extra>",
+                    ),
+                    row=1,
+                    col=col,
+                )
+    fig.update_xaxes(title_text=t("fig.curves.step", lang))
+    fig.update_yaxes(title_text=t("fig.curves.loss", lang), rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title_text=t("fig.curves.accuracy", lang), range=[0, 1.02], row=1, col=2)
+    apply_projector_style(fig)
+    fig.update_layout(
+        height=380,
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 70},
+    )
+    return fig

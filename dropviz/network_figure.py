@@ -1,0 +1,464 @@
+"""The network as a diagram, animated over dropout masks: which subnetwork each mask mu picks out.
+
+Every frame is one mask. Plotly plays the frames in the browser (Play / Pause and a slider), with no server
+round-trip. Edges are grouped into a fixed number of traces (by kept/dropped, sign and a few width levels), each
+one scatter line with gaps (NaN) between segments, so a 2-32-32-32-32-2 net draws as fast as a 2-3-2 one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import plotly.graph_objects as go
+import torch
+
+from dropviz import masks as mk
+from dropviz import palette
+from dropviz.i18n import t
+from dropviz.model import DropoutMLP
+
+# |w| is drawn with one of these line widths (px): one scatter trace per width and sign keeps traces constant.
+EDGE_WIDTHS = (0.5, 2.33, 4.17, 6.0)
+DROPPED_EDGE_WIDTH = 0.7
+FULL_OPACITY_EDGES = 150  # nets with more weights than this draw kept edges partly transparent
+MIN_EDGE_OPACITY = 0.35
+HEIGHT = 520
+FONT_SIZE = 14
+TITLE_SIZE = 16
+LABEL_Y = -1.18  # layer labels sit under the units, which span y in [-1, 1]
+Y_RANGE = (-1.85, 1.15)
+SPACED_DIGITS_UP_TO = 24  # longer masks are printed without spaces inside a layer
+TITLE_LINE_CHARS = 80
+TITLE_HEAD_CHARS = 36  # room for "mask 100 of 100: " and ",  p(μ) = 1.23e-100"
+TITLE_LINE_PX = 22
+
+
+def layout_positions(layer_sizes: Sequence[int]) -> list[np.ndarray]:
+    """Node coordinates ``[width, 2]`` (x, y) per layer: layer ``i`` at x = i, units centred on y = 0.
+
+    The widest layer spans y in [-1, 1]; the first unit of a layer is at the top.
+    """
+    sizes = [int(n) for n in layer_sizes]
+    if not sizes or any(n < 1 for n in sizes):
+        raise ValueError(f"layer sizes must be positive integers, got {list(layer_sizes)}")
+    widest = max(sizes)
+    spacing = 2.0 / (widest - 1) if widest > 1 else 1.0
+    positions = []
+    for i, n in enumerate(sizes):
+        y = (np.arange(n)[::-1] - (n - 1) / 2) * spacing
+        positions.append(np.stack([np.full(n, float(i)), y], axis=1))
+    return positions
+
+
+def unit_names(layer_sizes: Sequence[int]) -> list[str]:
+    """Names of the units of ``layer_sizes``, in order: x1, x2, h1.1, ..., y1, y2 (outputs last)."""
+    sizes = list(layer_sizes)
+    names = [f"x{j + 1}" for j in range(sizes[0])]
+    for i, n in enumerate(sizes[1:-1], start=1):
+        names += [f"h{i}.{j + 1}" for j in range(n)]
+    if len(sizes) > 1:
+        names += [f"y{j + 1}" for j in range(sizes[-1])]
+    return names
+
+
+def format_probability(p: float) -> str:
+    """p(mu) for a title: plain for ordinary values, scientific notation when small (2^-d gets tiny fast)."""
+    p = float(p)
+    if p == 0.0:
+        return "0"
+    if p >= 1e-3:
+        return f"{p:.4g}"
+    return f"{p:.2e}"
+
+
+def format_mask(mu: Sequence[float], widths: Sequence[int]) -> str:
+    """A mask as 0/1 digits grouped by layer, e.g. ``1 0 | 1 1 0 1 | 0 1 1 0``."""
+    digits = ["1" if v > 0.5 else "0" for v in mu]
+    sep = " " if len(digits) <= SPACED_DIGITS_UP_TO else ""
+    groups, start = [], 0
+    for w in widths:
+        groups.append(sep.join(digits[start : start + w]))
+        start += w
+    return " | ".join(groups)
+
+
+def _layer_drop_text(drop: float | tuple[float, ...], lang: str) -> str:
+    """'drop p=0.20 (keep 0.80)', or a range when the units of a layer have different drop probabilities."""
+    values = (drop,) if isinstance(drop, float | int) else tuple(drop)
+    lo, hi = min(values), max(values)
+    if hi - lo < 1e-12:
+        return t("fig.layer.drop", lang, drop=f"{lo:.2f}", keep=f"{1 - lo:.2f}")
+    return t("fig.layer.drop", lang, drop=f"{lo:.2f}–{hi:.2f}", keep=f"{1 - hi:.2f}–{1 - lo:.2f}")
+
+
+def layer_labels(model: DropoutMLP, lang: str = "en") -> list[str]:
+    """One label per column: the layer's name and its drop and keep probabilities (outputs are never dropped)."""
+    labels = []
+    n_layers = len(model.layer_sizes)
+    for i in range(n_layers):
+        if i == n_layers - 1:
+            labels.append(t("fig.layer.outputs", lang) + "<br>" + t("fig.layer.never_dropped", lang))
+            continue
+        name = t("fig.layer.inputs", lang) if i == 0 else t("fig.layer.hidden", lang, i=i)
+        labels.append(name + "<br>" + _layer_drop_text(model.drop_probs[i], lang))
+    return labels
+
+
+@dataclass
+class _Edges:
+    """Every weight as a segment between two units, with the global indices of both ends."""
+
+    x0: np.ndarray
+    y0: np.ndarray
+    x1: np.ndarray
+    y1: np.ndarray
+    src: np.ndarray
+    dst: np.ndarray
+    positive: np.ndarray  # bool
+    level: np.ndarray  # index into EDGE_WIDTHS
+    opacity: float  # of kept edges: below 1 in big nets, so that a thousand crossing lines stay readable
+
+
+def _edges(model: DropoutMLP, positions: list[np.ndarray]) -> _Edges:
+    starts = np.cumsum([0] + model.layer_sizes)
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("x0", "y0", "x1", "y1", "src", "dst", "w")}
+    for i, linear in enumerate(model.linears):
+        w = linear.weight.detach().double().numpy()  # [n_out, n_in]
+        n_out, n_in = w.shape
+        src, dst = np.meshgrid(np.arange(n_in), np.arange(n_out))  # [n_out, n_in] each
+        src, dst = src.ravel(), dst.ravel()
+        parts["x0"].append(positions[i][src, 0])
+        parts["y0"].append(positions[i][src, 1])
+        parts["x1"].append(positions[i + 1][dst, 0])
+        parts["y1"].append(positions[i + 1][dst, 1])
+        parts["src"].append(src + starts[i])
+        parts["dst"].append(dst + starts[i + 1])
+        parts["w"].append(w.ravel())
+    cat = {k: np.concatenate(v) for k, v in parts.items()}
+    magnitude = np.abs(cat["w"])
+    scale = magnitude.max() if magnitude.size and magnitude.max() > 0 else 1.0
+    level = np.rint(magnitude / scale * (len(EDGE_WIDTHS) - 1)).astype(int)
+    opacity = float(np.clip(np.sqrt(FULL_OPACITY_EDGES / max(len(level), 1)), MIN_EDGE_OPACITY, 1.0))
+    return _Edges(cat["x0"], cat["y0"], cat["x1"], cat["y1"], cat["src"], cat["dst"], cat["w"] >= 0, level, opacity)
+
+
+def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Segment ends interleaved with gaps, so that many segments draw as one line trace.
+
+    The gap is NaN, Plotly's ``None`` for numpy arrays: a float32 array is validated and serialised (as a
+    binary typed array) far faster than a list with ``None``, which matters with thousands of edges per frame.
+    """
+    out = np.full(3 * len(a), np.nan, dtype=np.float32)
+    out[0::3] = a
+    out[1::3] = b
+    return out
+
+
+def _edge_trace(
+    edges: _Edges, select: np.ndarray, color: str, width: float, meta: str, name: str, opacity: float = 1.0
+) -> dict:
+    return {
+        "type": "scatter",
+        "x": _segments(edges.x0[select], edges.x1[select]),
+        "y": _segments(edges.y0[select], edges.y1[select]),
+        "mode": "lines",
+        "line": {"color": color, "width": width},
+        "opacity": opacity,
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": name,
+        "meta": meta,
+    }
+
+
+def _unit_trace(xy: np.ndarray, names: list[str], kept: bool, size: float, lang: str) -> dict:
+    state = t("fig.net.kept_unit", lang) if kept else t("fig.net.dropped_unit", lang)
+    marker = (
+        {"color": palette.UNIT, "size": size, "line": {"color": "white", "width": 1.5}}
+        if kept
+        else {"color": "white", "size": size, "line": {"color": palette.DROPPED_UNIT, "width": 2.5}}
+    )
+    return {
+        "type": "scatter",
+        "x": xy[:, 0].astype(np.float32),
+        "y": xy[:, 1].astype(np.float32),
+        "mode": "markers",
+        "marker": marker,
+        "text": [f"{n}: {state}" for n in names],
+        "hoverinfo": "text",
+        "showlegend": False,
+        "name": state,
+        "meta": "units-kept" if kept else "units-dropped",
+    }
+
+
+def _frame_traces(
+    edges: _Edges, unit_xy: np.ndarray, names: list[str], kept_units: np.ndarray, size: float, lang: str
+) -> list[dict]:
+    """The traces that change with the mask, always the same number and order."""
+    kept_edge = kept_units[edges.src] & kept_units[edges.dst]
+    traces = [
+        _edge_trace(
+            edges, ~kept_edge, palette.DROPPED_EDGE, DROPPED_EDGE_WIDTH, "edges-dropped", t("fig.net.dropped", lang)
+        )
+    ]
+    for level, width in enumerate(EDGE_WIDTHS):  # thin first, so thick weights are drawn on top
+        for positive in (False, True):
+            select = kept_edge & (edges.level == level) & (edges.positive == positive)
+            color = palette.POSITIVE_WEIGHT if positive else palette.NEGATIVE_WEIGHT
+            sign = "pos" if positive else "neg"
+            name = t("fig.net.positive", lang) if positive else t("fig.net.negative", lang)
+            traces.append(_edge_trace(edges, select, color, width, f"edges-{sign}-{level}", name, edges.opacity))
+    for kept in (True, False):
+        select = kept_units == kept
+        traces.append(
+            _unit_trace(unit_xy[select], [n for n, s in zip(names, select, strict=True) if s], kept, size, lang)
+        )
+    return traces
+
+
+def _legend_traces(lang: str) -> list[go.Scatter]:
+    """Static legend entries, independent of which traces happen to be empty in a frame."""
+    entries = [
+        (t("fig.net.positive", lang), {"mode": "lines", "line": {"color": palette.POSITIVE_WEIGHT, "width": 4}}),
+        (t("fig.net.negative", lang), {"mode": "lines", "line": {"color": palette.NEGATIVE_WEIGHT, "width": 4}}),
+        (
+            t("fig.net.dropped", lang),
+            {
+                "mode": "lines+markers",
+                "line": {"color": palette.DROPPED_EDGE, "width": 2},
+                "marker": {"color": "white", "size": 12, "line": {"color": palette.DROPPED_UNIT, "width": 2.5}},
+            },
+        ),
+    ]
+    return [
+        go.Scatter(x=[None], y=[None], name=name, hoverinfo="skip", showlegend=True, meta="legend", **style)
+        for name, style in entries
+    ]
+
+
+def frame_title(i: int, n: int, mu: Sequence[float], widths: Sequence[int], p: float, lang: str = "en") -> str:
+    """Title of frame ``i`` of ``n``: the mask mu grouped by layer and p(mu); long masks wrap at layer breaks."""
+    head = f"{t('fig.net.frame', lang, i=i + 1, n=n)}: "
+    prob = f"p(μ) = {format_probability(p)}"
+    mask = f"μ = [{format_mask(mu, widths)}]"
+    # Decided by the mask's length alone, so every frame's title has as many lines and the plot never jumps.
+    if len(mask) + TITLE_HEAD_CHARS <= TITLE_LINE_CHARS:
+        return f"{head}{mask},  {prob}"
+    lines, line = [], ""
+    for k, group in enumerate(mask.split(" | ")):
+        piece = group if k == 0 else f"| {group}"
+        if line and len(line) + 1 + len(piece) > TITLE_LINE_CHARS:
+            lines.append(line)
+            line = piece
+        else:
+            line = f"{line} {piece}" if line else piece
+    return "<br>".join([head + prob, *lines, line])
+
+
+def network_figure(
+    model: DropoutMLP,
+    mu_frames: torch.Tensor,
+    frame_probs: torch.Tensor,
+    lang: str = "en",
+    frame_duration_ms: int = 900,
+) -> go.Figure:
+    """The net with one animation frame per mask row of ``mu_frames [F, d]``; ``frame_probs [F]`` holds p(mu).
+
+    Blue edges are positive weights, orange negative, width grows with |w|. A dropped unit (mu_i = 0) is a
+    grey hollow circle and every weight into or out of it is thin light grey. Output units are never dropped.
+    """
+    mu = torch.as_tensor(mu_frames, dtype=torch.float32)
+    if mu.dim() == 1:
+        mu = mu[None]
+    d = model.n_droppable
+    if mu.dim() != 2 or mu.shape[0] < 1 or mu.shape[1] != d:
+        raise ValueError(f"mu_frames must have shape [F, {d}] with F >= 1, got {list(mu.shape)}")
+    probs = torch.as_tensor(frame_probs, dtype=torch.float64).reshape(-1)
+    if probs.numel() != mu.shape[0]:
+        raise ValueError(f"frame_probs needs one p(mu) per frame: {mu.shape[0]}, got {probs.numel()}")
+
+    sizes = model.layer_sizes
+    positions = layout_positions(sizes)
+    unit_xy = np.concatenate(positions)
+    names = unit_names(sizes)
+    edges = _edges(model, positions)
+    kept_rows = np.concatenate([mu.numpy() > 0.5, np.ones((mu.shape[0], sizes[-1]), dtype=bool)], axis=1)
+
+    plot_px = HEIGHT - 190  # roughly what the margins, slider and buttons leave
+    unit_px = plot_px * (2.0 / max(max(sizes) - 1, 1)) / (Y_RANGE[1] - Y_RANGE[0])
+    marker_size = float(np.clip(0.8 * unit_px, 6, 28))
+    widths = model.droppable_widths
+    titles = [
+        frame_title(i, len(probs), row, widths, float(p), lang)
+        for i, (row, p) in enumerate(zip(mu.tolist(), probs.tolist(), strict=True))
+    ]
+
+    dynamic = [_frame_traces(edges, unit_xy, names, row, marker_size, lang) for row in kept_rows]
+    n_dynamic = len(dynamic[0])
+    labels = go.Scatter(
+        x=list(range(len(sizes))),
+        y=[LABEL_Y] * len(sizes),
+        mode="text",
+        text=layer_labels(model, lang),
+        textposition="bottom center",
+        textfont={"size": FONT_SIZE},
+        hoverinfo="skip",
+        showlegend=False,
+        meta="labels",
+    )
+    frames = [
+        {"name": str(i), "data": traces, "traces": list(range(n_dynamic)), "layout": {"title": {"text": titles[i]}}}
+        for i, traces in enumerate(dynamic)
+    ]
+    fig = go.Figure(data=[*dynamic[0], labels, *_legend_traces(lang)], frames=frames)
+    _animate(fig, len(dynamic), frame_duration_ms, lang)
+    extra_lines = titles[0].count("<br>")  # the same in every frame
+    fig.update_layout(
+        title={
+            "text": titles[0],
+            "font": {"size": TITLE_SIZE},
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1.0,
+            "yanchor": "top",
+            "pad": {"t": 14},
+        },
+        height=HEIGHT + TITLE_LINE_PX * extra_lines,
+        margin={"l": 10, "r": 10, "t": 70 + TITLE_LINE_PX * extra_lines, "b": 100},
+        font={"size": FONT_SIZE},
+        paper_bgcolor="rgba(255,255,255,0.85)",
+        plot_bgcolor="rgba(255,255,255,0)",
+        xaxis={"visible": False, "range": [-0.5, len(sizes) - 0.5], "fixedrange": True},
+        yaxis={"visible": False, "range": list(Y_RANGE), "fixedrange": True},
+        legend={
+            "orientation": "h",
+            "x": 1,
+            "xanchor": "right",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "font": {"size": FONT_SIZE},
+        },
+        hoverlabel={"font": {"size": FONT_SIZE}},
+    )
+    return fig
+
+
+def _animate(fig: go.Figure, n_frames: int, duration_ms: int, lang: str) -> None:
+    """Play / Pause buttons and a slider: Plotly animates the frames in the browser."""
+    redraw = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate", "transition": {"duration": 0}}
+    play = {
+        "frame": {"duration": int(duration_ms), "redraw": True},
+        "fromcurrent": True,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    pause = {"frame": {"duration": 0, "redraw": False}, "mode": "immediate", "transition": {"duration": 0}}
+    fig.update_layout(
+        updatemenus=[
+            {
+                "type": "buttons",
+                "direction": "left",
+                "showactive": False,
+                "x": 0.0,
+                "xanchor": "left",
+                "y": 0.0,
+                "yanchor": "top",
+                "pad": {"t": 8, "r": 10},
+                "font": {"size": FONT_SIZE},
+                "buttons": [
+                    {"label": t("fig.net.play", lang), "method": "animate", "args": [None, play]},
+                    {"label": t("fig.net.pause", lang), "method": "animate", "args": [[None], pause]},
+                ],
+            }
+        ],
+        sliders=[
+            {
+                "active": 0,
+                "x": 0.24,
+                "len": 0.76,
+                "y": 0.0,
+                "yanchor": "top",
+                "pad": {"t": 0, "b": 0},
+                "font": {"size": FONT_SIZE},
+                "currentvalue": {"prefix": t("fig.net.slider", lang), "font": {"size": FONT_SIZE}},
+                "steps": [
+                    {"label": str(i + 1), "method": "animate", "args": [[str(i)], redraw]} for i in range(n_frames)
+                ],
+            }
+        ],
+    )
+
+
+def keep_frequency_figure(
+    mu_frames: torch.Tensor,
+    keep_probs: torch.Tensor,
+    layer_sizes: Sequence[int],
+    lang: str = "en",
+) -> go.Figure:
+    """Per droppable unit: the fraction of frames that kept it (bars) beside its keep probability 1 - p (marks).
+
+    ``layer_sizes`` is either the model's full ``layer_sizes`` (outputs last, never dropped) or just the
+    droppable widths; whichever sums to d = ``mu_frames.shape[1]``.
+    """
+    mu = torch.as_tensor(mu_frames, dtype=torch.float64)
+    if mu.dim() == 1:
+        mu = mu[None]
+    keep = torch.as_tensor(keep_probs, dtype=torch.float64).reshape(-1)
+    sizes = [int(n) for n in layer_sizes]
+    d = mu.shape[1]
+    if sum(sizes) == d:
+        widths = sizes
+    elif sum(sizes[:-1]) == d:
+        widths = sizes[:-1]
+    else:
+        raise ValueError(f"layer sizes {sizes} do not match masks of {d} units")
+    if mu.shape[0] < 1 or keep.numel() != d:
+        raise ValueError(f"need at least one mask and {d} keep probabilities, got {mu.shape[0]} and {keep.numel()}")
+    names = unit_names([*widths, 1])[:d]
+    freq = (mu > 0.5).double().mean(0).numpy()
+    tick = float(np.clip(600 / d, 14, 60))  # roughly the bar width, in px
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=names,
+                y=freq,
+                name=t("fig.keep.kept", lang),
+                marker={"color": palette.SKY, "line": {"color": palette.BLUE, "width": 1}},
+                hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+            ),
+            go.Scatter(
+                x=names,
+                y=keep.numpy(),
+                name=t("fig.keep.keep_prob", lang),
+                mode="markers",
+                marker={"symbol": "line-ew", "size": tick, "line": {"color": palette.VERMILION, "width": 4}},
+                cliponaxis=False,  # a keep probability of 1 sits on the top edge
+                hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+            ),
+        ]
+    )
+    fig.update_layout(
+        title={"text": t("fig.keep.title", lang, n=mu.shape[0]), "font": {"size": TITLE_SIZE}},
+        yaxis={"range": [0, 1], "title": {"text": t("fig.keep.yaxis", lang)}},
+        xaxis={"title": {"text": t("fig.keep.xaxis", lang)}, "type": "category"},
+        template="plotly_white",
+        font={"size": FONT_SIZE},
+        bargap=0.25,
+        height=360,
+        margin={"l": 60, "r": 20, "t": 90, "b": 60},
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+    )
+    return fig
+
+
+def sample_frames(model: DropoutMLP, n_frames: int, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+    """``n_frames`` masks drawn from p(mu) and their probabilities: ready for ``network_figure``."""
+    keep = model.keep_probs()
+    mu = mk.sample_masks(keep, n_frames, torch.Generator().manual_seed(seed))
+    return mu, mk.mask_probability(mu, keep)
