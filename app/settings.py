@@ -11,7 +11,7 @@ from dropviz.i18n import LANGUAGES
 from dropviz.model import ACTIVATIONS
 
 MAX_HIDDEN_LAYERS = 3
-LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 BATCH_SIZES = (4, 8, 16, 32, 64)
 SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
 
@@ -41,8 +41,17 @@ class Settings:
 
     def experiment(self) -> ExperimentConfig:
         return ExperimentConfig(
-            self.data, self.n, self.noise, self.seed, self.hidden, self.width, self.act,
-            self.drop_probs(), self.opt, self.lr, self.batch,
+            self.data,
+            self.n,
+            self.noise,
+            self.seed,
+            self.hidden,
+            self.width,
+            self.act,
+            self.drop_probs(),
+            self.opt,
+            self.lr,
+            self.batch,
         )
 
 

@@ -19,7 +19,9 @@ ui.sidebar()
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation(
     [
-        st.Page(PAGES / "masks.py", title=ui.tr("nav.masks"), icon=":material/shuffle:", url_path="masks", default=True),
+        st.Page(
+            PAGES / "masks.py", title=ui.tr("nav.masks"), icon=":material/shuffle:", url_path="masks", default=True
+        ),
         st.Page(PAGES / "train.py", title=ui.tr("nav.train"), icon=":material/model_training:", url_path="train"),
         st.Page(PAGES / "inference.py", title=ui.tr("nav.inference"), icon=":material/balance:", url_path="inference"),
         st.Page(PAGES / "theory.py", title=ui.tr("nav.theory"), icon=":material/functions:", url_path="theory"),

@@ -46,23 +46,39 @@ def drop_label(layer: str) -> str:
 def sidebar() -> Settings:
     """Draw the shared controls and return the settings they hold."""
     with st.sidebar:
-        st.radio(tr("side.language"), ["en", "ko"], key=WIDGET + "lang", horizontal=True,
-                 format_func=lambda c: {"en": "English", "ko": "한국어"}[c])
+        st.radio(
+            tr("side.language"),
+            ["en", "ko"],
+            key=WIDGET + "lang",
+            horizontal=True,
+            format_func=lambda c: {"en": "English", "ko": "한국어"}[c],
+        )
         st.header(tr("side.dropout"))
-        st.slider(drop_label(tr("side.layer_inputs")), 0.0, 1.0, step=0.05, key=WIDGET + "p_in",
-                  help=tr("side.drop_help"))
+        st.slider(
+            drop_label(tr("side.layer_inputs")), 0.0, 1.0, step=0.05, key=WIDGET + "p_in", help=tr("side.drop_help")
+        )
         st.caption(tr("side.keep_is", keep=1 - st.session_state[WIDGET + "p_in"]))
         for i in range(1, st.session_state[WIDGET + "hidden"] + 1):
-            st.slider(drop_label(tr("side.layer_hidden", i=i)), 0.0, 1.0, step=0.05, key=f"{WIDGET}p_h{i}",
-                      help=tr("side.drop_help"))
+            st.slider(
+                drop_label(tr("side.layer_hidden", i=i)),
+                0.0,
+                1.0,
+                step=0.05,
+                key=f"{WIDGET}p_h{i}",
+                help=tr("side.drop_help"),
+            )
             st.caption(tr("side.keep_is", keep=1 - st.session_state[f"{WIDGET}p_h{i}"]))
         st.header(tr("side.network"))
         st.slider(tr("side.hidden_layers"), 0, cfg.MAX_HIDDEN_LAYERS, key=WIDGET + "hidden")
         st.slider(tr("side.width"), 1, 32, key=WIDGET + "width")
         st.selectbox(tr("side.activation"), list(cfg.LIMITS["act"]), key=WIDGET + "act")
         st.header(tr("side.data"))
-        st.selectbox(tr("side.dataset"), list(cfg.LIMITS["data"]), key=WIDGET + "data",
-                     format_func=lambda name: tr(f"data.{name}"))
+        st.selectbox(
+            tr("side.dataset"),
+            list(cfg.LIMITS["data"]),
+            key=WIDGET + "data",
+            format_func=lambda name: tr(f"data.{name}"),
+        )
         st.slider(tr("side.noise"), 0.0, 1.0, step=0.05, key=WIDGET + "noise")
         st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
         st.number_input(tr("side.seed"), 0, 9999, step=1, key=WIDGET + "seed")

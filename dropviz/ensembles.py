@@ -24,7 +24,7 @@ from dropviz.model import DropoutMLP
 
 # Exact enumeration is refused above 2^MAX_EXACT_UNITS masks with p(mu) > 0 (memory per point), or above
 # MAX_EXACT_EVALUATIONS mask-point pairs (time: a few seconds on one core). Pass n_samples instead.
-MAX_EXACT_UNITS = 22
+MAX_EXACT_UNITS = mk.MAX_LISTED_UNITS
 MAX_EXACT_EVALUATIONS = 2**30
 # Points are processed in chunks of at most this many logits of full masks: small enough to stay in cache.
 CHUNK_ELEMENTS = 2**20
@@ -190,7 +190,9 @@ def _mean_over_last_masks(model: DropoutMLP, hidden: torch.Tensor, plan: _MaskPl
     last = model.linears[-1]
     rows = hidden.flatten(0, 1)  # [R, width], R = P * N
     if model.layer_sizes[-1] == 2:  # two classes: softmax is a sigmoid of the logit difference, half the work
-        coef = torch.cat([rows * (last.weight[1] - last.weight[0]), (last.bias[1:] - last.bias[:1]).expand(len(rows), 1)], 1)
+        coef = torch.cat(
+            [rows * (last.weight[1] - last.weight[0]), (last.bias[1:] - last.bias[:1]).expand(len(rows), 1)], 1
+        )
         p1 = torch.sigmoid_(coef @ plan.last_scaled_t) @ plan.last_probs  # [R]
         probs = torch.stack([1 - p1, p1], dim=-1)
     else:

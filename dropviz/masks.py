@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import numpy as np
 import torch
 
 # Above this many droppable units, listing every mask (2^d rows) is refused.
@@ -33,7 +34,7 @@ def validate_drop_probs(drop_probs: Sequence[float | Sequence[float]], widths: S
 
 
 def _validate_layer(i: int, p: float | Sequence[float], width: int) -> LayerDrop:
-    per_unit = isinstance(p, Sequence | torch.Tensor) and not isinstance(p, str)
+    per_unit = isinstance(p, Sequence | np.ndarray | torch.Tensor) and not isinstance(p, str) and np.ndim(p) > 0
     if per_unit:
         values = tuple(float(v) for v in p)
         if len(values) != width:

@@ -71,8 +71,8 @@ class DropoutMLP(nn.Module):
 
     def check_input(self, x: torch.Tensor) -> torch.Tensor:
         x = torch.as_tensor(x, dtype=torch.float32)
-        if x.dim() != 2 or x.shape[1] != self.layer_sizes[0]:
-            raise ValueError(f"x must have shape [N, {self.layer_sizes[0]}], got {list(x.shape)}")
+        if x.dim() != 2 or x.shape[1] != self.layer_sizes[0] or x.shape[0] == 0:
+            raise ValueError(f"x must have shape [N, {self.layer_sizes[0]}] with N >= 1, got {list(x.shape)}")
         return x
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -92,7 +92,9 @@ class DropoutMLP(nn.Module):
         x = self.check_input(x)
         mu = torch.as_tensor(mu, dtype=torch.float32)
         if mu.shape[-1] != self.n_droppable or mu.dim() not in (1, 2):
-            raise ValueError(f"mu must have shape [{self.n_droppable}] or [M, {self.n_droppable}], got {list(mu.shape)}")
+            raise ValueError(
+                f"mu must have shape [{self.n_droppable}] or [M, {self.n_droppable}], got {list(mu.shape)}"
+            )
         if mu.dim() == 1:
             return self.forward_scaled(x, self._scaled_blocks(mu))
         blocks = [b[:, None, :] for b in self._scaled_blocks(mu)]  # broadcast each mask over the N points

@@ -92,8 +92,8 @@ class Trainer:
 
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         """The next minibatch of an epoch-wise shuffle (sampling without replacement within an epoch)."""
-        if self._order.numel() < self.batch_size:
-            self._order = torch.randperm(len(self.y_train), generator=self.batch_rng)
+        if self._order.numel() < self.batch_size:  # top up with the next epoch's shuffle: no point is skipped
+            self._order = torch.cat([self._order, torch.randperm(len(self.y_train), generator=self.batch_rng)])
         idx, self._order = self._order[: self.batch_size], self._order[self.batch_size :]
         return self.x_train[idx], self.y_train[idx]
 

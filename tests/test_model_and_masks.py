@@ -148,3 +148,16 @@ def test_sampled_masks_keep_each_unit_at_its_keep_rate():
     assert (freq - keep).abs().max().item() < 5 * 0.5 / math.sqrt(n)
     with pytest.raises(ValueError, match="at least 1"):
         mk.sample_masks(keep, 0)
+
+
+def test_per_unit_drop_probabilities_accept_lists_arrays_and_tensors():
+    import numpy as np
+
+    for per_unit in ([0.1, 0.9], np.array([0.1, 0.9]), torch.tensor([0.1, 0.9])):
+        model = DropoutMLP([2, 3, 2], [per_unit, torch.tensor(0.5)])
+        torch.testing.assert_close(model.keep_probs(), torch.tensor([0.9, 0.1, 0.5, 0.5, 0.5], dtype=torch.float64))
+
+
+def test_empty_input_is_rejected():
+    with pytest.raises(ValueError, match="N >= 1"):
+        DropoutMLP([2, 3, 2], [0.2, 0.5])(torch.zeros(0, 2))

@@ -1,6 +1,6 @@
 """Inference rules: arithmetic mean, normalized geometric mean and weight scaling on the same trained net."""
 
-import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
 
 import numpy as np
 import pandas as pd
@@ -12,6 +12,8 @@ from dropviz import ensembles as en
 from dropviz.compare import rule_accuracy, rule_gaps, total_variation
 from dropviz.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 from dropviz.grid import make_grid
+
+v1_guard.leave_v1_mode()
 
 MIN_TRAINED_STEPS = 500  # an untrained net is trained this far first, so the rules have something to differ on
 GRID_RESOLUTION = 40
@@ -50,8 +52,13 @@ def compute() -> dict:
     x = torch.cat([grid.points, torch.from_numpy(split.test.x)])
     bar = st.progress(0.0, text=ui.tr("inf.computing"))
     generator = torch.Generator().manual_seed(settings.seed)
-    result = en.all_rules(model, x, n_samples=None if exact else MC_SAMPLES, generator=generator,
-                          progress=lambda f: bar.progress(f, text=ui.tr("inf.computing")))
+    result = en.all_rules(
+        model,
+        x,
+        n_samples=None if exact else MC_SAMPLES,
+        generator=generator,
+        progress=lambda f: bar.progress(f, text=ui.tr("inf.computing")),
+    )
     bar.empty()
     return {rule: getattr(result, rule) for rule in RULES} | {"n_masks": result.n_masks}
 
@@ -73,13 +80,15 @@ st.caption(ui.drop_summary(settings))
 n_classes = model.layer_sizes[-1]
 shown = 1
 if n_classes > 2:
-    shown = st.selectbox(ui.tr("inf.class_shown"), list(range(n_classes)), index=0,
-                         format_func=lambda c: ui.tr("inf.class_n", c=c))
+    shown = st.selectbox(
+        ui.tr("inf.class_shown"), list(range(n_classes)), index=0, format_func=lambda c: ui.tr("inf.class_n", c=c)
+    )
 surfaces = {names[r]: rules[r][:n_grid, shown].numpy() for r in RULES}
 st.subheader(ui.tr("inf.surfaces_title", c=shown))
 st.plotly_chart(
-    rule_surfaces_figure(grid, surfaces, split.test.x, split.test.y, ui.lang(),
-                         colorbar_title=ui.tr("inf.colorbar", c=shown)),
+    rule_surfaces_figure(
+        grid, surfaces, split.test.x, split.test.y, ui.lang(), colorbar_title=ui.tr("inf.colorbar", c=shown)
+    ),
     config=PLOT_CONFIG,
 )
 
@@ -91,16 +100,18 @@ st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONF
 
 st.subheader(ui.tr("inf.table_title"))
 gaps = rule_gaps({names[r]: rules[r][:n_grid] for r in RULES})
-table = pd.DataFrame([
-    {
-        ui.tr("inf.col.pair"): f"{row['a']} ↔ {row['b']}",
-        ui.tr("inf.col.max"): row["max_abs_diff"],
-        ui.tr("inf.col.mean"): row["mean_abs_diff"],
-        ui.tr("inf.col.kl"): row["mean_kl"],
-        ui.tr("inf.col.flip"): row["disagreement"],
-    }
-    for row in gaps
-])
+table = pd.DataFrame(
+    [
+        {
+            ui.tr("inf.col.pair"): f"{row['a']} ↔ {row['b']}",
+            ui.tr("inf.col.max"): row["max_abs_diff"],
+            ui.tr("inf.col.mean"): row["mean_abs_diff"],
+            ui.tr("inf.col.kl"): row["mean_kl"],
+            ui.tr("inf.col.flip"): row["disagreement"],
+        }
+        for row in gaps
+    ]
+)
 number = {col: st.column_config.NumberColumn(format="%.2e") for col in table.columns[1:4]}
 number[ui.tr("inf.col.flip")] = st.column_config.NumberColumn(format="percent")
 st.dataframe(table, hide_index=True, column_config=number)

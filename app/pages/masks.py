@@ -1,12 +1,14 @@
 """Masks: sampled dropout masks played on the network diagram, with mu, p(mu) and the count 2^d."""
 
-import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
 
 import streamlit as st
 
 from app import ui
 from dropviz.figures import PLOT_CONFIG
 from dropviz.network_figure import keep_frequency_figure, network_figure, sample_frames
+
+v1_guard.leave_v1_mode()
 
 settings = ui.current()
 exp = ui.experiment(settings)

@@ -1,6 +1,6 @@
 """Theory: the formulas of section 7.12, with the current net's numbers filled in."""
 
-import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
 
 import math
 
@@ -11,6 +11,8 @@ import torch
 from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
+
+v1_guard.leave_v1_mode()
 
 MC_SAMPLES = 20000
 
@@ -27,23 +29,30 @@ st.markdown(ui.tr("theory.bagging"))
 st.latex(r"\mu \in \{0,1\}^{d},\qquad p(\mu)=\prod_{i=1}^{d} k_i^{\mu_i}\,(1-k_i)^{1-\mu_i},\qquad k_i = 1-p_i")
 all_kept = float(torch.prod(keep))
 log10_mode = float(torch.log10(torch.maximum(keep, 1 - keep)).sum())
-st.markdown(ui.tr("theory.bagging_live", d=d, count=f"{2.0**d:.4g}", all_kept=f"{all_kept:.3g}",
-                  mode=f"{10**log10_mode:.3g}"))
+st.markdown(
+    ui.tr("theory.bagging_live", d=d, count=f"{2.0**d:.4g}", all_kept=f"{all_kept:.3g}", mode=f"{10**log10_mode:.3g}")
+)
 
 st.header(ui.tr("theory.arith_title"))
 st.latex(r"p_{\text{arith}}(y\mid x)=\sum_{\mu} p(\mu)\,p(y\mid x,\mu)")
 st.markdown(ui.tr("theory.arith"))
 
 st.header(ui.tr("theory.geom_title"))
-st.latex(r"\tilde p(y\mid x)=\sqrt[2^d]{\prod_{\mu} p(y\mid x,\mu)}"
-         r"\quad\longrightarrow\quad \tilde p(y\mid x)=\prod_{\mu} p(y\mid x,\mu)^{p(\mu)}")
-st.latex(r"p_{\text{geom}}(y\mid x)=\frac{\tilde p(y\mid x)}{\sum_{y'}\tilde p(y'\mid x)}"
-         r"=\operatorname{softmax}\Big(\sum_{\mu}p(\mu)\,z(x,\mu)\Big)_y")
+st.latex(
+    r"\tilde p(y\mid x)=\sqrt[2^d]{\prod_{\mu} p(y\mid x,\mu)}"
+    r"\quad\longrightarrow\quad \tilde p(y\mid x)=\prod_{\mu} p(y\mid x,\mu)^{p(\mu)}"
+)
+st.latex(
+    r"p_{\text{geom}}(y\mid x)=\frac{\tilde p(y\mid x)}{\sum_{y'}\tilde p(y'\mid x)}"
+    r"=\operatorname{softmax}\Big(\sum_{\mu}p(\mu)\,z(x,\mu)\Big)_y"
+)
 st.markdown(ui.tr("theory.geom"))
 
 st.header(ui.tr("theory.ws_title"))
-st.latex(r"W^{\text{test}}_{ij} = k_j\,W_{ij}\qquad\text{(inverted dropout: } h_j \mapsto \mu_j h_j / k_j"
-         r"\text{ in training, plain } W \text{ at test time)}")
+st.latex(
+    r"W^{\text{test}}_{ij} = k_j\,W_{ij}\qquad\text{(inverted dropout: } h_j \mapsto \mu_j h_j / k_j"
+    r"\text{ in training, plain } W \text{ at test time)}"
+)
 st.markdown(ui.tr("theory.ws"))
 
 st.header(ui.tr("theory.live_title"))
@@ -51,12 +60,17 @@ test_x = exp.split.test.x
 index = st.slider(ui.tr("theory.point"), 0, len(test_x) - 1, 0, key="theory_point")
 x = torch.from_numpy(test_x[index : index + 1])
 exact = en.exact_is_feasible(model, 1) and en.exact_mask_count(model) <= 2**20
-result = en.all_rules(model, x, n_samples=None if exact else MC_SAMPLES,
-                      generator=torch.Generator().manual_seed(settings.seed))
-st.markdown(ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=exp.steps_done)
-            + " " + (ui.tr("theory.exact", masks=f"{result.n_masks:,}") if exact
-                     else ui.tr("theory.sampled", n=f"{MC_SAMPLES:,}")))
-rows = {ui.tr(f"rule.{rule}"): getattr(result, rule)[0].tolist() for rule in ("arithmetic", "geometric", "weight_scaled")}
+result = en.all_rules(
+    model, x, n_samples=None if exact else MC_SAMPLES, generator=torch.Generator().manual_seed(settings.seed)
+)
+st.markdown(
+    ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=exp.steps_done)
+    + " "
+    + (ui.tr("theory.exact", masks=f"{result.n_masks:,}") if exact else ui.tr("theory.sampled", n=f"{MC_SAMPLES:,}"))
+)
+rows = {
+    ui.tr(f"rule.{rule}"): getattr(result, rule)[0].tolist() for rule in ("arithmetic", "geometric", "weight_scaled")
+}
 table = pd.DataFrame(rows, index=[ui.tr("inf.class_n", c=c) for c in range(model.layer_sizes[-1])]).T
 st.dataframe(table.style.format("{:.4f}"))
 

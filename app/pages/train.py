@@ -1,6 +1,6 @@
 """Train: the dropout net and its no-dropout twin training live, side by side."""
 
-import v1_guard  # noqa: F401, I001  (first: see app/v1_guard.py)
+import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,8 @@ from dropviz.figures import PLOT_CONFIG, training_curves_figure
 from dropviz.grid import make_grid
 from dropviz.surface_image import png_data_uri, surface_png
 from dropviz.training import History, Trainer, TrainingDiverged
+
+v1_guard.leave_v1_mode()
 
 REFRESH_SECONDS = 0.25
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
@@ -46,16 +48,27 @@ def single_step() -> None:
 playing = st.session_state["playing"]
 stopped = bool(exp.trainer.diverged or exp.twin.diverged)
 buttons = st.columns([1.2, 1, 1, 3])
-buttons[0].button(ui.tr("train.pause") if playing else ui.tr("train.play"), on_click=toggle_play, type="primary",
-                  icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch", disabled=stopped)
-buttons[1].button(ui.tr("train.step"), on_click=single_step, icon=":material/skip_next:", width="stretch",
-                  disabled=stopped)
+buttons[0].button(
+    ui.tr("train.pause") if playing else ui.tr("train.play"),
+    on_click=toggle_play,
+    type="primary",
+    icon=":material/pause:" if playing else ":material/play_arrow:",
+    width="stretch",
+    disabled=stopped,
+)
+buttons[1].button(
+    ui.tr("train.step"), on_click=single_step, icon=":material/skip_next:", width="stretch", disabled=stopped
+)
 buttons[2].button(ui.tr("train.reset"), on_click=reset, icon=":material/restart_alt:", width="stretch")
 buttons[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
 with st.expander(ui.tr("train.optimizer_settings")):
     options = st.columns(3)
-    options[0].selectbox(ui.tr("train.optimizer"), ["adam", "sgd"], key=ui.WIDGET + "opt",
-                         format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o])
+    options[0].selectbox(
+        ui.tr("train.optimizer"),
+        ["adam", "sgd"],
+        key=ui.WIDGET + "opt",
+        format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o],
+    )
     options[1].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
     options[2].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
 st.caption(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
@@ -70,22 +83,32 @@ def surface_uri(trainer: Trainer, grid, n_classes: int) -> str:
     model.train(was_training)
     r = grid.resolution
     split = exp.split
-    png = surface_png(probs.reshape(r, r, n_classes), grid.extent, split.train.x, split.train.y,
-                      split.test.x, split.test.y, size=440)
+    png = surface_png(
+        probs.reshape(r, r, n_classes), grid.extent, split.train.x, split.train.y, split.test.x, split.test.y, size=440
+    )
     return png_data_uri(png)
 
 
 def metrics_line(history: History) -> str:
-    return ui.tr("train.metrics", step=history.step[-1], train_acc=history.train_acc[-1],
-                 test_acc=history.test_acc[-1], train_loss=history.train_loss[-1], test_loss=history.test_loss[-1])
+    return ui.tr(
+        "train.metrics",
+        step=history.step[-1],
+        train_acc=history.train_acc[-1],
+        test_acc=history.test_acc[-1],
+        train_loss=history.train_loss[-1],
+        test_loss=history.test_loss[-1],
+    )
 
 
 def thinned(history: History, label: str) -> pd.DataFrame:
     stride = max(1, int(np.ceil(len(history.step) / CURVE_POINTS)))
-    frame = pd.DataFrame({
-        ui.tr("train.curve_train", net=label): history.train_loss[::stride],
-        ui.tr("train.curve_test", net=label): history.test_loss[::stride],
-    }, index=pd.Index(history.step[::stride], name=ui.tr("train.steps")))
+    frame = pd.DataFrame(
+        {
+            ui.tr("train.curve_train", net=label): history.train_loss[::stride],
+            ui.tr("train.curve_test", net=label): history.test_loss[::stride],
+        },
+        index=pd.Index(history.step[::stride], name=ui.tr("train.steps")),
+    )
     return frame
 
 
@@ -102,7 +125,10 @@ def live_view(experiment: Experiment) -> None:
         st.session_state["grid"] = grid
     n_classes = experiment.model.layer_sizes[-1]
     left, right = st.columns(2)
-    nets = [(left, experiment.trainer, ui.tr("train.with_dropout")), (right, experiment.twin, ui.tr("train.no_dropout"))]
+    nets = [
+        (left, experiment.trainer, ui.tr("train.with_dropout")),
+        (right, experiment.twin, ui.tr("train.no_dropout")),
+    ]
     for column, trainer, label in nets:
         column.subheader(label)
         column.image(surface_uri(trainer, grid[1], n_classes), width=440)
@@ -110,11 +136,14 @@ def live_view(experiment: Experiment) -> None:
     st.caption(ui.tr("train.legend"))
     if st.session_state["playing"]:
         losses = thinned(experiment.trainer.history, ui.tr("train.short_dropout")).join(
-            thinned(experiment.twin.history, ui.tr("train.short_twin")))
+            thinned(experiment.twin.history, ui.tr("train.short_twin"))
+        )
         st.line_chart(losses, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr("train.loss"))
     else:
-        histories = {ui.tr("train.with_dropout"): experiment.trainer.history,
-                     ui.tr("train.no_dropout"): experiment.twin.history}
+        histories = {
+            ui.tr("train.with_dropout"): experiment.trainer.history,
+            ui.tr("train.no_dropout"): experiment.twin.history,
+        }
         st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
 
 

@@ -1,0 +1,144 @@
+"""Every page through Streamlit's AppTest: change widgets and check that what is shown changes."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dropviz.i18n import t
+
+ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+
+
+def open_page(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [e.value for e in elements]
+
+
+def all_captions(at: AppTest) -> list[str]:
+    return texts(at.sidebar.caption) + texts(at.main.caption)
+
+
+def chart_specs(at: AppTest) -> list[str]:
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
+def test_masks_page_follows_the_drop_slider():
+    at = open_page()
+    assert texts(at.title) == [t("masks.title")]
+    assert t("side.keep_is", keep=0.8) in all_captions(at)
+    before = chart_specs(at)
+    at.slider(key="w_p_in").set_value(0.6).run()
+    assert not at.exception
+    assert t("side.keep_is", keep=0.4) in all_captions(at)
+    assert chart_specs(at) != before  # new masks drawn from the new keep probability
+    assert at.query_params["p_in"] in ("0.6", ["0.6"])
+
+
+def test_masks_page_counts_subnetworks_for_the_architecture():
+    at = open_page()
+    assert at.metric[0].value == "34"  # 2 inputs + 2 x 16 hidden units
+    at.slider(key="w_hidden").set_value(1).run()
+    at.slider(key="w_width").set_value(3).run()
+    assert at.metric[0].value == "5" and at.metric[1].value == "32"
+    drop_sliders = [s for s in at.slider if s.key.startswith("w_p_")]
+    assert len(drop_sliders) == 2  # inputs and the one hidden layer
+
+
+def test_train_page_steps_and_resets():
+    at = open_page("train")
+    assert texts(at.title) == [t("train.title")]
+    assert "step **0**" in at.markdown[-2].value
+    step = next(b for b in at.button if b.label == t("train.step"))
+    step.click().run()
+    assert not at.exception
+    metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
+    assert metrics and all("step **10**" in m for m in metrics)  # both nets advanced one refresh (10 steps)
+    next(b for b in at.button if b.label == t("train.reset")).click().run()
+    metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
+    assert all("step **0**" in m for m in metrics)
+
+
+def test_a_diverging_learning_rate_shows_a_message_not_a_traceback():
+    at = open_page("train", {"lr": "100.0", "opt": "sgd"})
+    step = next(b for b in at.button if b.label == t("train.step"))
+    step.click().run()
+    assert not at.exception
+    assert next(b for b in at.button if b.label == t("train.step")).disabled  # stopped until reset
+    assert at.error and "Lower the learning rate" in at.error[0].value
+    next(b for b in at.button if b.label == t("train.reset")).click().run()
+    assert not at.error
+
+
+def test_inference_page_is_exact_for_a_small_net_and_reacts_to_drop_probabilities():
+    at = open_page("inference", {"hidden": "1", "width": "4"})
+    assert texts(at.title) == [t("inf.title")]
+    assert at.success and at.success[0].value.startswith(t("inf.exact", masks="64", steps=500)[:20])
+    table = at.dataframe[0].value
+    assert len(table) == 3
+    before = chart_specs(at)
+    at.slider(key="w_p_h1").set_value(0.1).run()
+    assert not at.exception
+    assert chart_specs(at) != before
+
+
+def test_inference_page_falls_back_to_monte_carlo_for_a_wide_net():
+    at = open_page("inference", {"hidden": "3", "width": "32"})
+    assert at.info and t("inf.monte_carlo", d=98, points="1,620", n="2,000", steps=500)[:30] in at.info[0].value
+
+
+@pytest.mark.parametrize("drop", ["0.0", "1.0"])
+def test_inference_page_survives_extreme_drop_probabilities(drop):
+    at = open_page("inference", {"p_in": drop, "p_h1": drop, "p_h2": drop})
+    assert at.success  # with every unit certain there is one mask: exact
+    assert at.success[0].value.startswith(t("inf.exact", masks="1", steps=0)[:20])
+
+
+def test_theory_page_shows_formulas_and_live_numbers():
+    at = open_page("theory", {"hidden": "1", "width": "4"})
+    assert texts(at.title) == [t("theory.title")]
+    assert len(at.latex) >= 5
+    first = at.dataframe[0].value.copy()
+    at.slider(key="theory_point").set_value(3).run()
+    assert not at.exception
+    assert not at.dataframe[0].value.equals(first)
+
+
+def test_a_shared_link_restores_the_settings():
+    at = open_page("inference", {"p_in": "0.35", "data": "spiral", "hidden": "1", "width": "4"})
+    assert at.slider(key="w_p_in").value == 0.35
+    assert at.slider(key="w_hidden").value == 1 and at.slider(key="w_width").value == 4
+    assert at.session_state["w_data"] == "spiral"
+    assert texts(at.title) == [t("inf.title")]
+
+
+def test_language_switch_and_korean_link():
+    at = open_page(None, {"lang": "ko"})
+    assert texts(at.title) == [t("masks.title", "ko")]
+    assert t("side.keep_is", "ko", keep=0.8) in all_captions(at)
+    at = open_page()
+    at.radio(key="w_lang").set_value("ko").run()
+    assert texts(at.title) == [t("masks.title", "ko")]
+    assert at.query_params["lang"] in ("ko", ["ko"])
+
+
+def test_bad_query_values_are_reported_and_ignored():
+    at = open_page(None, {"p_in": "7", "hidden": "x"})
+    assert at.slider(key="w_p_in").value == 0.2
+    assert at.warning and "p_in" in at.warning[0].value
+
+
+def test_a_ten_point_dataset_works_everywhere():
+    for page in ("train", "inference", "theory"):
+        at = open_page(page, {"n": "10"})
+        assert not at.exception
