@@ -8,20 +8,20 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `app` and `dropviz` importable
 
-from app import ui  # noqa: E402
+from app import ui, v1_guard  # noqa: E402
 
 torch.set_num_threads(1)  # one core per server process: many sessions share this machine
 
 st.set_page_config(page_title="dropviz", page_icon=":material/casino:", layout="wide")
+v1_guard.leave_v1_mode()
 ui.init_state()
 ui.sidebar()
 
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation(
     [
-        st.Page(
-            PAGES / "masks.py", title=ui.tr("nav.masks"), icon=":material/shuffle:", url_path="masks", default=True
-        ),
+        st.Page(PAGES / "home.py", title=ui.tr("nav.home"), icon=":material/home:", default=True),
+        st.Page(PAGES / "masks.py", title=ui.tr("nav.masks"), icon=":material/shuffle:", url_path="masks"),
         st.Page(PAGES / "train.py", title=ui.tr("nav.train"), icon=":material/model_training:", url_path="train"),
         st.Page(PAGES / "inference.py", title=ui.tr("nav.inference"), icon=":material/balance:", url_path="inference"),
         st.Page(PAGES / "theory.py", title=ui.tr("nav.theory"), icon=":material/functions:", url_path="theory"),

@@ -25,6 +25,7 @@ exp = ui.experiment(settings)
 model = exp.model
 RULES = ("arithmetic", "geometric", "weight_scaled")
 names = {rule: ui.tr(f"rule.{rule}") for rule in RULES}
+short = {rule: ui.tr(f"rule.short.{rule}") for rule in RULES}
 
 st.title(ui.tr("inf.title"))
 st.markdown(ui.tr("inf.intro"))
@@ -93,13 +94,13 @@ st.plotly_chart(
 )
 
 pairs = [("arithmetic", "geometric"), ("geometric", "weight_scaled"), ("arithmetic", "weight_scaled")]
-diffs = {f"{names[a]} ↔ {names[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in pairs}
+diffs = {f"{short[a]} ↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in pairs}
 st.subheader(ui.tr("inf.diff_title"))
 st.caption(ui.tr("inf.diff_caption"))
 st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONFIG)
 
 st.subheader(ui.tr("inf.table_title"))
-gaps = rule_gaps({names[r]: rules[r][:n_grid] for r in RULES})
+gaps = rule_gaps({short[r]: rules[r][:n_grid] for r in RULES})
 table = pd.DataFrame(
     [
         {
@@ -112,10 +113,10 @@ table = pd.DataFrame(
         for row in gaps
     ]
 )
-number = {col: st.column_config.NumberColumn(format="%.2e") for col in table.columns[1:4]}
+number = {col: st.column_config.NumberColumn(format="%.4f") for col in table.columns[1:4]}
 number[ui.tr("inf.col.flip")] = st.column_config.NumberColumn(format="percent")
 st.dataframe(table, hide_index=True, column_config=number)
-accuracy = rule_accuracy({names[r]: rules[r][n_grid:] for r in RULES}, torch.from_numpy(split.test.y))
+accuracy = rule_accuracy({short[r]: rules[r][n_grid:] for r in RULES}, torch.from_numpy(split.test.y))
 cols = st.columns(3)
 for col, (name, acc) in zip(cols, accuracy.items()):
     col.metric(ui.tr("inf.test_acc", rule=name), f"{acc:.1%}")
