@@ -94,7 +94,7 @@ st.plotly_chart(
 )
 
 pairs = [("arithmetic", "geometric"), ("geometric", "weight_scaled"), ("arithmetic", "weight_scaled")]
-diffs = {f"{short[a]} ↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in pairs}
+diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in pairs}
 st.subheader(ui.tr("inf.diff_title"))
 st.caption(ui.tr("inf.diff_caption"))
 st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONFIG)
