@@ -332,13 +332,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Background: class probabilities of the weight-scaled net (saturated = confident, pale = unsure), dark line = decision boundary. Filled dots: training points. Rings: test points.",
         "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률 (진할수록 확신, 옅을수록 불확실), 어두운 선: 결정 경계. 채워진 점: 학습 데이터. 고리: 테스트 데이터.",
     },
+    "train.accuracy": {
+        "en": "accuracy",
+        "ko": "정확도",
+    },
     "train.curve_train": {
-        "en": "train loss, {net}",
-        "ko": "학습 손실, {net}",
+        "en": "train, {net}",
+        "ko": "학습, {net}",
     },
     "train.curve_test": {
-        "en": "test loss, {net}",
-        "ko": "테스트 손실, {net}",
+        "en": "test, {net}",
+        "ko": "테스트, {net}",
     },
     "train.steps": {
         "en": "training step",

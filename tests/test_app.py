@@ -147,3 +147,14 @@ def test_a_ten_point_dataset_works_everywhere():
     for page in ("train", "inference", "theory"):
         at = open_page(page, {"n": "10"})
         assert not at.exception
+
+
+def test_playing_advances_both_nets_each_refresh_and_draws_live_curves():
+    at = open_page("train")
+    at.session_state["playing"] = True
+    at.run()
+    assert not at.exception
+    metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
+    assert len(metrics) == 2 and all("step **10**" in m for m in metrics)
+    assert len(at.get("vega_lite_chart")) == 2  # loss and accuracy, drawn as light line charts
+    assert at.button[0].label == t("train.pause")

@@ -100,16 +100,26 @@ def metrics_line(history: History) -> str:
     )
 
 
-def thinned(history: History, label: str) -> pd.DataFrame:
+def thinned(history: History, label: str, metric: str) -> pd.DataFrame:
+    """Train and test curves of one metric ("loss" or "acc"), at most CURVE_POINTS rows, indexed by step."""
     stride = max(1, int(np.ceil(len(history.step) / CURVE_POINTS)))
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
-            ui.tr("train.curve_train", net=label): history.train_loss[::stride],
-            ui.tr("train.curve_test", net=label): history.test_loss[::stride],
+            ui.tr("train.curve_train", net=label): getattr(history, f"train_{metric}")[::stride],
+            ui.tr("train.curve_test", net=label): getattr(history, f"test_{metric}")[::stride],
         },
         index=pd.Index(history.step[::stride], name=ui.tr("train.steps")),
     )
-    return frame
+
+
+def live_curves(experiment: Experiment) -> None:
+    """Light-weight line charts while playing (a Plotly figure would be rebuilt, and flash, on every refresh)."""
+    columns = st.columns(2)
+    for column, metric, y_label in ((columns[0], "loss", "train.loss"), (columns[1], "acc", "train.accuracy")):
+        frame = thinned(experiment.trainer.history, ui.tr("train.short_dropout"), metric).join(
+            thinned(experiment.twin.history, ui.tr("train.short_twin"), metric)
+        )
+        column.line_chart(frame, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr(y_label))
 
 
 def live_view(experiment: Experiment) -> None:
@@ -135,10 +145,7 @@ def live_view(experiment: Experiment) -> None:
         column.markdown(metrics_line(trainer.history))
     st.caption(ui.tr("train.legend"))
     if st.session_state["playing"]:
-        losses = thinned(experiment.trainer.history, ui.tr("train.short_dropout")).join(
-            thinned(experiment.twin.history, ui.tr("train.short_twin"))
-        )
-        st.line_chart(losses, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr("train.loss"))
+        live_curves(experiment)
     else:
         histories = {
             ui.tr("train.with_dropout"): experiment.trainer.history,
