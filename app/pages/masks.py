@@ -6,7 +6,8 @@ import streamlit as st
 
 from app import ui
 from dropviz.figures import PLOT_CONFIG
-from dropviz.network_figure import keep_frequency_figure, network_figure, sample_frames
+from dropviz.keep_figure import keep_frequency_figure
+from dropviz.network_figure import network_figure, sample_frames
 
 v1_guard.leave_v1_mode()
 
