@@ -14,7 +14,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.layer.inputs": {"en": "inputs", "ko": "입력층"},
     "fig.layer.hidden": {"en": "hidden {i}", "ko": "은닉층 {i}"},
     "fig.layer.outputs": {"en": "outputs", "ko": "출력층"},
-    "fig.layer.drop": {"en": "drop p={drop} (keep {keep})", "ko": "드롭 확률 p={drop} (유지 확률 {keep})"},
+    "fig.layer.drop": {"en": "drop p={drop}<br>keep {keep}", "ko": "드롭 확률 {drop}<br>유지 확률 {keep}"},
     "fig.layer.never_dropped": {"en": "never dropped", "ko": "드롭하지 않음"},
     "fig.net.frame": {"en": "mask {i} of {n}", "ko": "마스크 {i}/{n}"},
     "fig.net.positive": {"en": "positive weight", "ko": "양의 가중치"},

@@ -85,7 +85,7 @@ def format_mask(mu: Sequence[float], widths: Sequence[int]) -> str:
 
 
 def _layer_drop_text(drop: float | tuple[float, ...], lang: str) -> str:
-    """'drop p=0.20 (keep 0.80)', or a range when the units of a layer have different drop probabilities."""
+    """'drop p=0.20<br>keep 0.80', or a range when the units of a layer have different drop probabilities."""
     values = (drop,) if isinstance(drop, float | int) else tuple(drop)
     lo, hi = min(values), max(values)
     if hi - lo < 1e-12:
@@ -380,8 +380,8 @@ def _animate(fig: go.Figure, n_frames: int, duration_ms: int, lang: str) -> None
         sliders=[
             {
                 "active": 0,
-                "x": 0.24,
-                "len": 0.76,
+                "x": 0.3,
+                "len": 0.7,
                 "y": 0.0,
                 "yanchor": "top",
                 "pad": {"t": 0, "b": 0},

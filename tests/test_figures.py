@@ -183,7 +183,7 @@ def test_single_frame_and_always_dropped_layer():
     assert len(by_meta(fig.data, "units-dropped").x) == 3  # drop probability 1: every hidden unit, every frame
     assert not any(len(tr.x) for tr in kept_edge_traces(fig.data))
     labels = by_meta(fig.data, "labels").text
-    assert "drop p=1.00 (keep 0.00)" in labels[1] and "drop p=0.00 (keep 1.00)" in labels[0]
+    assert "drop p=1.00<br>keep 0.00" in labels[1] and "drop p=0.00<br>keep 1.00" in labels[0]
     assert labels[-1].startswith("outputs")
 
 
