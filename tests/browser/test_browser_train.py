@@ -1,0 +1,96 @@
+"""The train page: Play trains live and Pause stops; a diverging learning rate gives a message, not a traceback."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dropviz.i18n import t
+from tests.browser import harness as h
+
+pytestmark = pytest.mark.browser
+
+SURFACES = f'{h.MAIN} img[src^="data:image/png"]'
+REFRESH_SAMPLE_SECONDS = 5.0
+REFRESH_POLL_SECONDS = 0.05
+
+
+def wait_for_steps_above(page: Page, floor: int, timeout: float = 20.0) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        counts = h.step_counts(page)
+        if counts and min(counts) > floor:
+            return min(counts)
+        time.sleep(0.1)
+    raise AssertionError(f"the step count stayed at or below {floor} for {timeout:.0f} s: {h.step_counts(page)}")
+
+
+def surface_refresh_rate(page: Page) -> float:
+    """How often per second the dropout net's surface image (its src) changes, polled every 50 ms."""
+    image = page.locator(SURFACES).first
+    changes, last = 0, image.get_attribute("src")
+    start = time.monotonic()
+    while time.monotonic() - start < REFRESH_SAMPLE_SECONDS:
+        time.sleep(REFRESH_POLL_SECONDS)
+        src = image.get_attribute("src")
+        changes += src != last
+        last = src
+    return changes / (time.monotonic() - start)
+
+
+def test_play_trains_live_and_pause_stops(base_url, page, capsys):
+    h.open_app(page, base_url + "/train")
+    assert h.step_counts(page) == [0, 0]
+    images = page.locator(SURFACES)
+    expect(images).to_have_count(2)  # dropout net and twin
+
+    h.main_button(page, t("train.play")).click()
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()
+    wait_for_steps_above(page, 0)
+    time.sleep(2)  # about 3 s of training so far
+    first = min(h.step_counts(page))
+    time.sleep(1)
+    second = min(h.step_counts(page))
+    assert second > first > 0, f"the step count did not grow while playing: {first} -> {second}"
+
+    rate = surface_refresh_rate(page)
+    steps_after = min(h.step_counts(page))
+    with capsys.disabled():  # shown in every run: the number goes into reports
+        print(
+            f"\nsurface image refreshes while playing: {rate:.2f} per second "
+            f"({steps_after - second} steps in {REFRESH_SAMPLE_SECONDS:.0f} s)"
+        )
+    assert rate >= 1, f"the surface image changed only {rate:.2f} times per second while playing"
+    expect(images).to_have_count(2)
+    counts = h.step_counts(page)
+    assert len(counts) == 2 and counts[0] == counts[1], f"dropout net and twin out of step: {counts}"
+
+    h.main_button(page, t("train.pause")).click()
+    expect(h.main_button(page, t("train.play"))).to_be_visible()
+    h.wait_idle(page)
+    paused = h.step_counts(page)
+    time.sleep(1.5)
+    assert h.step_counts(page) == paused, "the step count kept growing after Pause"
+    assert paused[0] >= steps_after
+    expect(images).to_have_count(2)
+
+
+def test_a_diverging_learning_rate_shows_a_message_and_reset_clears_it(base_url, page):
+    # lr=10 with SGD no longer diverges on the default net (its loss plateaus); lr=100 blows up within a refresh
+    h.open_app(page, base_url + "/train?lr=100.0&opt=sgd")
+    alerts = page.locator(f"{h.MAIN} {h.ALERT}").filter(has_text=h.text_before_values("train.diverged"))
+    expect(alerts).to_have_count(0)
+
+    h.main_button(page, t("train.play")).click()
+    expect(alerts).to_have_count(1, timeout=30_000)
+    h.wait_idle(page)
+    expect(h.main_button(page, t("train.play"))).to_be_disabled()  # stopped until Reset
+    expect(h.main_button(page, t("train.step"))).to_be_disabled()
+
+    h.main_button(page, t("train.reset")).click()
+    expect(alerts).to_have_count(0)
+    h.wait_idle(page)
+    assert h.step_counts(page) == [0, 0]
+    expect(h.main_button(page, t("train.play"))).to_be_enabled()
