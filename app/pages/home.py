@@ -6,7 +6,7 @@ import streamlit as st
 
 from app import ui
 
-v1_guard.leave_v1_mode()
+v1_guard.ensure_entry_ran()
 
 settings = ui.current()
 st.title(ui.tr("home.title"))

@@ -13,7 +13,7 @@ from dropviz.compare import rule_accuracy, rule_gaps, total_variation
 from dropviz.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 from dropviz.grid import make_grid
 
-v1_guard.leave_v1_mode()
+v1_guard.ensure_entry_ran()
 
 MIN_TRAINED_STEPS = 500  # an untrained net is trained this far first, so the rules have something to differ on
 GRID_RESOLUTION = 40

@@ -9,7 +9,7 @@ from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
 from dropviz.network_figure import network_figure, sample_frames
 
-v1_guard.leave_v1_mode()
+v1_guard.ensure_entry_ran()
 
 settings = ui.current()
 exp = ui.experiment(settings)

@@ -12,7 +12,7 @@ from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
 
-v1_guard.leave_v1_mode()
+v1_guard.ensure_entry_ran()
 
 MC_SAMPLES = 20000
 

@@ -15,7 +15,7 @@ from dropviz.grid import make_grid
 from dropviz.surface_image import png_data_uri, surface_png
 from dropviz.training import History, Trainer, TrainingDiverged
 
-v1_guard.leave_v1_mode()
+v1_guard.ensure_entry_ran()
 
 REFRESH_SECONDS = 0.25
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -89,12 +88,9 @@ def test_a_shared_link_restores_the_view(base_url, page):
     }
 
 
-@pytest.mark.skipif(
-    not os.environ.get("DROPVIZ_FRESH_SERVER_RACE"),
-    reason="starts a second server (~20 s); set DROPVIZ_FRESH_SERVER_RACE=1 to run",
-)
 def test_two_first_visitors_of_a_fresh_server_both_get_the_page(browser, opened_pages):
-    """Known app bug (reported): the second visitor runs pages/train.py without the entry script (KeyError)."""
+    """Both requests start in old-style mode; the second must not run pages/train.py without the entry script
+    (it used to fail with KeyError 'w_lang'; app/v1_guard.py reruns such a page). Starts its own server."""
     with h.app_server() as server:
         contexts = [h.new_context(browser) for _ in range(2)]
         try:
