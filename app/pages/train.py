@@ -17,7 +17,8 @@ from dropviz.training import History, Trainer, TrainingDiverged
 
 v1_guard.ensure_entry_ran()
 
-REFRESH_SECONDS = 0.25
+REFRESH_SECONDS = 0.2  # surfaces: training advances once per refresh
+CURVES_REFRESH_SECONDS = 1.0
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
 
 settings = ui.current()
@@ -122,40 +123,39 @@ def live_curves(experiment: Experiment) -> None:
         column.line_chart(frame, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr(y_label))
 
 
-def live_view(experiment: Experiment) -> None:
+def surfaces_view(experiment: Experiment) -> None:
+    """Advance both nets one refresh (when playing) and redraw their surfaces and numbers."""
     if st.session_state["playing"]:
         try:
             experiment.step(settings.speed)
         except TrainingDiverged:
             st.session_state["playing"] = False
-            st.rerun()  # a full rerun stops the refresh timer and shows the message
-    grid = st.session_state.get("grid")
-    if grid is None or grid[0] is not experiment:
-        grid = (experiment, make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50))
-        st.session_state["grid"] = grid
+            st.rerun()  # a full rerun stops the refresh timers and shows the message
+    grid = make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50)
     n_classes = experiment.model.layer_sizes[-1]
-    left, right = st.columns(2)
-    nets = [
-        (left, experiment.trainer, ui.tr("train.with_dropout")),
-        (right, experiment.twin, ui.tr("train.no_dropout")),
-    ]
-    for column, trainer, label in nets:
+    nets = [(experiment.trainer, ui.tr("train.with_dropout")), (experiment.twin, ui.tr("train.no_dropout"))]
+    for column, (trainer, label) in zip(st.columns(2), nets):
         column.subheader(label)
-        column.image(surface_uri(trainer, grid[1], n_classes), width=440)
+        column.image(surface_uri(trainer, grid, n_classes), width=480)
         column.markdown(metrics_line(trainer.history))
     st.caption(ui.tr("train.legend"))
+
+
+def curves_view(experiment: Experiment) -> None:
+    """Loss and accuracy curves; refreshed less often than the surfaces, since charts cost the browser most."""
     if st.session_state["playing"]:
         live_curves(experiment)
-    else:
-        histories = {
-            ui.tr("train.with_dropout"): experiment.trainer.history,
-            ui.tr("train.no_dropout"): experiment.twin.history,
-        }
-        st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
+        return
+    histories = {
+        ui.tr("train.with_dropout"): experiment.trainer.history,
+        ui.tr("train.no_dropout"): experiment.twin.history,
+    }
+    st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
 
 
 diverged = exp.trainer.diverged or exp.twin.diverged
 if diverged:
     st.error(ui.tr("train.diverged", message=diverged), icon="⚠️")
 
-st.fragment(live_view, run_every=REFRESH_SECONDS if st.session_state["playing"] else None)(exp)
+st.fragment(surfaces_view, run_every=REFRESH_SECONDS if playing else None)(exp)
+st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if playing else None)(exp)
