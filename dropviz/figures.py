@@ -51,7 +51,7 @@ def apply_projector_style(fig: go.Figure) -> go.Figure:
 
 
 def _heatmap_row(
-    grid: Grid, maps: Mapping[str, np.ndarray], coloraxis: dict, lang: str, height: int = 500
+    grid: Grid, maps: Mapping[str, np.ndarray], coloraxis: dict, lang: str, height: int = 440
 ) -> go.Figure:
     """1 x n heatmaps on ``grid`` sharing one colour axis (so one colourbar), each with square cells."""
     if not maps:

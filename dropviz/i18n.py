@@ -38,9 +38,9 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.class": {"en": "class {k}", "ko": "클래스 {k}"},
     "fig.rules.colorbar": {"en": "p(class 1 | x)", "ko": "p(클래스 1 | x)"},
     "fig.diff.colorbar": {"en": "total variation ½Σ|Δp|", "ko": "총변동 거리 ½Σ|Δp|"},
-    "fig.curves.train": {"en": "{name}: train", "ko": "{name}: 훈련"},
+    "fig.curves.train": {"en": "{name}: train", "ko": "{name}: 학습"},
     "fig.curves.test": {"en": "{name}: test", "ko": "{name}: 테스트"},
-    "fig.curves.step": {"en": "training step", "ko": "훈련 단계"},
+    "fig.curves.step": {"en": "training step", "ko": "학습 단계"},
     "fig.curves.loss": {"en": "loss (cross-entropy)", "ko": "손실 (교차 엔트로피)"},
     "fig.curves.accuracy": {"en": "accuracy", "ko": "정확도"},
     # --- app ---
@@ -249,8 +249,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "새 마스크 뽑기",
     },
     "masks.how_to_play": {
-        "en": "Press ▶ under the diagram to play the masks in the browser; drag the slider to step through them. Grey hollow units are dropped.",
-        "ko": "그림 아래의 ▶ 를 누르면 브라우저에서 마스크가 재생됩니다. 슬라이더로 한 장씩 넘길 수 있습니다. 회색 빈 원은 누락된 유닛입니다.",
+        "en": "Press Play under the diagram to play the masks in the browser; drag the slider to step through them. Grey hollow units are dropped.",
+        "ko": "그림 아래의 재생 버튼을 누르면 브라우저에서 마스크가 재생됩니다. 슬라이더로 한 장씩 넘길 수 있습니다. 회색 빈 원은 누락된 유닛입니다.",
     },
     "masks.frequency_title": {
         "en": "How often was each unit kept?",
@@ -471,6 +471,10 @@ TEXT: dict[str, dict[str, str]] = {
     "theory.ws_title": {
         "en": "Weight scaling inference rule",
         "ko": "가중치 스케일링 추론 규칙",
+    },
+    "theory.ws_inverted": {
+        "en": "With inverted dropout, training multiplies each kept unit by 1/k instead, and the test-time net is the plain one.",
+        "ko": "역 드롭아웃에서는 학습할 때 유지된 유닛에 1/k 를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
     },
     "theory.ws": {
         "en": "Hinton's rule: run the whole net once, multiplying each unit's outgoing weights by its keep probability. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",

@@ -108,13 +108,12 @@ table = pd.DataFrame(
             ui.tr("inf.col.max"): row["max_abs_diff"],
             ui.tr("inf.col.mean"): row["mean_abs_diff"],
             ui.tr("inf.col.kl"): row["mean_kl"],
-            ui.tr("inf.col.flip"): row["disagreement"],
+            ui.tr("inf.col.flip"): f"{row['disagreement']:.1%}",
         }
         for row in gaps
     ]
 )
 number = {col: st.column_config.NumberColumn(format="%.4f") for col in table.columns[1:4]}
-number[ui.tr("inf.col.flip")] = st.column_config.NumberColumn(format="percent")
 st.dataframe(table, hide_index=True, column_config=number)
 accuracy = rule_accuracy({short[r]: rules[r][n_grid:] for r in RULES}, torch.from_numpy(split.test.y))
 cols = st.columns(3)

@@ -39,7 +39,7 @@ st.markdown(ui.tr("theory.arith"))
 
 st.header(ui.tr("theory.geom_title"))
 st.latex(
-    r"\tilde p(y\mid x)=\sqrt[2^d]{\prod_{\mu} p(y\mid x,\mu)}"
+    r"\tilde p(y\mid x)=\Big(\prod_{\mu} p(y\mid x,\mu)\Big)^{1/2^{d}}"
     r"\quad\longrightarrow\quad \tilde p(y\mid x)=\prod_{\mu} p(y\mid x,\mu)^{p(\mu)}"
 )
 st.latex(
@@ -49,10 +49,9 @@ st.latex(
 st.markdown(ui.tr("theory.geom"))
 
 st.header(ui.tr("theory.ws_title"))
-st.latex(
-    r"W^{\text{test}}_{ij} = k_j\,W_{ij}\qquad\text{(inverted dropout: } h_j \mapsto \mu_j h_j / k_j"
-    r"\text{ in training, plain } W \text{ at test time)}"
-)
+st.latex(r"W^{\text{test}}_{ij} = k_j\,W_{ij}")
+st.caption(ui.tr("theory.ws_inverted"))
+st.latex(r"h_j \;\mapsto\; \mu_j\,h_j / k_j,\qquad W^{\text{test}} = W")
 st.markdown(ui.tr("theory.ws"))
 
 st.header(ui.tr("theory.live_title"))
