@@ -16,8 +16,9 @@ st.set_page_config(page_title="dropviz", page_icon=":material/casino:", layout="
 v1_guard.leave_v1_mode()
 ui.init_state()
 ui.sidebar()
+KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
 if ui.lang() == "ko":  # Korean wraps between words, not inside them
-    st.html("<style>[data-testid=\"stApp\"] * { word-break: keep-all !important; overflow-wrap: normal !important; }</style>")
+    st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
 
 PAGES = Path(__file__).parent / "pages"
 navigation = st.navigation(
