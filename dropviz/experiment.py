@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 
 from dropviz.datasets import Split, make_dataset, train_test_split
@@ -31,7 +32,10 @@ class ExperimentConfig:
 class Experiment:
     """Builds the data split and both trainers; ``step`` advances the two nets by the same steps."""
 
+    _serials = itertools.count()
+
     def __init__(self, config: ExperimentConfig) -> None:
+        self.serial = next(self._serials)  # unique per experiment, unlike id(), which Python reuses
         self.config = config
         data = make_dataset(config.dataset, config.n_samples, config.noise, config.seed)
         self.split: Split = train_test_split(data, 0.5, config.seed)

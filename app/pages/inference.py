@@ -64,7 +64,7 @@ def compute() -> dict:
     return {rule: getattr(result, rule) for rule in RULES} | {"n_masks": result.n_masks}
 
 
-key = (id(exp), exp.steps_done, tuple(model.keep_probs().tolist()), exact)
+key = (exp.serial, exp.steps_done, tuple(model.keep_probs().tolist()), exact)
 if st.session_state.get("rules_key") != key:
     st.session_state["rules"] = compute()
     st.session_state["rules_key"] = key
