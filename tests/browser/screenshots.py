@@ -25,6 +25,7 @@ PATHS = {"home": "/"} | {name: f"/{name}" for name in PAGES[1:]}
 VIEWS = [("en", 1280, 720), ("en", 1920, 1080), ("ko", 1280, 720)]
 TRAIN_SECONDS = 6.0
 SETTLE_SECONDS = 1.0  # after the script is idle: Plotly and KaTeX finish drawing
+expect.set_options(timeout=30_000)  # five pages render at once on two cores
 
 
 def full_height(page: Page, width: int, min_height: int) -> None:
