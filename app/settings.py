@@ -14,6 +14,7 @@ MAX_HIDDEN_LAYERS = 3
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 BATCH_SIZES = (4, 8, 16, 32, 64)
 SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
+FRAME_MS = (300, 600, 900, 1500)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class Settings:
     lr: float = 0.01
     batch: int = 16
     speed: int = 10
+    frames: int = 20  # masks page: masks sampled
+    frame_ms: int = 900  # masks page: milliseconds per mask
+    point: int = 0  # theory page: index of the test point
 
     def drop_probs(self) -> tuple[float, ...]:
         """Drop probabilities of the inputs and each hidden layer in use."""
@@ -73,6 +77,9 @@ LIMITS: dict[str, tuple] = {
     "lr": LEARNING_RATES,
     "batch": BATCH_SIZES,
     "speed": SPEEDS,
+    "frames": (5, 60),
+    "frame_ms": FRAME_MS,
+    "point": (0, 399),
 }
 
 
@@ -82,7 +89,7 @@ def _parse(name: str, text: str, kind: type) -> object:
     value = kind(text)
     if kind is float:
         value = round(value, 2) if name.startswith("p_") or name == "noise" else value
-    if isinstance(allowed[0], str) or name in ("lr", "batch", "speed"):
+    if isinstance(allowed[0], str) or name in ("lr", "batch", "speed", "frame_ms"):
         if value not in allowed:
             raise ValueError(name)
     elif not allowed[0] <= value <= allowed[1]:

@@ -10,8 +10,10 @@ from app import settings as cfg
 from app.settings import Settings
 from dropviz.experiment import Experiment, sync
 from dropviz.i18n import t
+from dropviz.training import TrainingDiverged
 
 WIDGET = "w_"  # prefix of the sidebar widgets' session-state keys
+MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first
 
 
 def init_state() -> None:
@@ -102,3 +104,26 @@ def drop_summary(settings: Settings) -> str:
     """'inputs: drop 0.20 (keep 0.80) · hidden 1: drop 0.50 (keep 0.50)' in the session's language."""
     names = [tr("side.layer_inputs")] + [tr("side.layer_hidden", i=i) for i in range(1, settings.hidden + 1)]
     return " · ".join(tr("common.layer_drop", layer=n, p=p, keep=1 - p) for n, p in zip(names, settings.drop_probs()))
+
+
+def divergence_message(exp: Experiment) -> bool:
+    """Show which net diverged and at which step, if one did; returns whether it did."""
+    for trainer, name in ((exp.trainer, "train.short_dropout"), (exp.twin, "train.short_twin")):
+        if trainer.diverged:
+            st.error(tr("train.diverged", net=tr(name), step=trainer.steps_done + 1), icon=":material/warning:")
+            return True
+    return False
+
+
+def train_at_least(exp: Experiment, steps: int) -> None:
+    """Train both nets up to ``steps`` with a progress bar (a divergence on the way reruns the page)."""
+    if exp.steps_done >= steps:
+        return
+    bar = st.progress(0.0, text=tr("inf.training_first", steps=steps))
+    try:
+        while exp.steps_done < steps:
+            exp.step(min(50, steps - exp.steps_done))
+            bar.progress(exp.steps_done / steps, text=tr("inf.training_first", steps=steps))
+    except TrainingDiverged:
+        st.rerun()  # the page then shows which net diverged
+    bar.empty()

@@ -145,7 +145,11 @@ def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: st
         "colorscale": DIFFERENCE_SCALE,
         "cmin": 0.0,
         "cmax": zmax,
-        "colorbar": {"title": {"text": t("fig.diff.colorbar", lang)}, "thickness": 16},
+        "colorbar": {
+            "title": {"text": t("fig.diff.colorbar", lang)},
+            "thickness": 16,
+            "tickformat": ".2f" if zmax >= 0.01 else ".1e",  # never Plotly's SI prefixes: "µ" reads as a mask
+        },
     }
     return _heatmap_row(grid, diffs, coloraxis, lang)
 

@@ -209,8 +209,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "링크의 일부 설정을 읽지 못해 기본값을 사용했습니다: {keys}",
     },
     "masks.title": {
-        "en": "Dropout masks: one subnetwork per step",
-        "ko": "드롭아웃 마스크: 단계마다 하나의 부분 신경망",
+        "en": "Masks: one subnetwork per step",
+        "ko": "마스크: 단계마다 부분 신경망 하나",
     },
     "masks.intro": {
         "en": "Every training step draws a **mask** μ: one 0/1 entry per input and hidden unit. A unit with μᵢ = 0 is dropped for that step, together with all its weights, so the step trains one **subnetwork**. All subnetworks share the same weights: this is bagging with parameter sharing.",
@@ -353,12 +353,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "교차 엔트로피 손실",
     },
     "train.diverged": {
-        "en": "Training stopped: {message} Press Reset (or pick a smaller learning rate) to start again.",
-        "ko": "학습이 멈췄습니다: {message} 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
+        "en": "Training stopped: the loss of the {net} net became NaN or infinite at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
+        "ko": "학습이 멈췄습니다: {net} 신경망의 손실이 {step} 단계에서 NaN 또는 무한대가 되었습니다. 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
     },
     "inf.title": {
-        "en": "Three ways to predict with a dropout net",
-        "ko": "드롭아웃 신경망으로 예측하는 세 가지 방법",
+        "en": "Three inference rules",
+        "ko": "세 가지 추론 규칙",
     },
     "inf.intro": {
         "en": "All three rules use the **same trained weights**. The arithmetic mean averages the subnetworks' probabilities; the geometric mean multiplies them (each to the power p(μ)) and renormalizes; weight scaling runs the full net once with every weight scaled by its unit's keep probability.",
@@ -373,8 +373,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "마스크에 대해 평균 내는 중…",
     },
     "inf.exact": {
-        "en": "Exact: every one of the {masks} masks with nonzero probability, each weighted by p(μ). Net trained for {steps} steps.",
+        "en": "Exact: all {masks} masks with nonzero probability, each weighted by p(μ). Net trained for {steps} steps.",
         "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks} 개 모두를 p(μ)로 가중했습니다. 신경망은 {steps} 단계 학습되었습니다.",
+    },
+    "inf.exact_one": {
+        "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
+        "ko": "정확한 계산이며 자명합니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙이 같습니다. 신경망은 {steps} 단계 학습되었습니다.",
     },
     "inf.monte_carlo": {
         "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
@@ -401,8 +405,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "규칙들은 어디에서 다른가?",
     },
     "inf.diff_caption": {
-        "en": "Total variation ½ Σ_y |p_a(y|x) − p_b(y|x)| between two rules at each point; one colour scale for all three maps.",
-        "ko": "각 점에서 두 규칙 사이의 총변동 거리 ½ Σ_y |p_a(y|x) − p_b(y|x)|. 세 그림이 한 색 척도를 씁니다.",
+        "en": "Total variation between two rules at each point: half the sum over classes y of |p_a(y|x) − p_b(y|x)|; one colour scale for all three maps.",
+        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y 에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림이 한 색 척도를 씁니다.",
     },
     "inf.table_title": {
         "en": "How much do they differ?",
@@ -421,8 +425,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "평균 |Δp|",
     },
     "inf.col.kl": {
-        "en": "mean KL (nats)",
-        "ko": "평균 KL (nat)",
+        "en": "mean KL(first ‖ second), nats",
+        "ko": "평균 KL(앞 ‖ 뒤), nat",
     },
     "inf.col.flip": {
         "en": "predicted class differs",
@@ -437,8 +441,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "차이는 {grid} 격자에서 계산했고 (|Δp| 는 한 점에서 클래스별 차이의 최댓값), 정확도는 테스트 점 {n} 개에서 계산했습니다.",
     },
     "theory.title": {
-        "en": "Dropout in formulas (Deep Learning, 7.12)",
-        "ko": "수식으로 보는 드롭아웃 (Deep Learning 7.12)",
+        "en": "Dropout in formulas (7.12)",
+        "ko": "수식으로 보는 드롭아웃 (7.12)",
     },
     "theory.bagging_title": {
         "en": "Masks and subnetworks",
@@ -465,7 +469,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "정규화된 기하평균",
     },
     "theory.geom": {
-        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels. (The Korean note calls this a harmonic mean; it is the geometric mean.)",
+        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels.",
         "ko": "책은 (모든 마스크가 같은 확률인 p = 0.5 경우) 곱의 2^d 제곱근을 씁니다. 다른 드롭 확률에서는 각 항에 p(μ) 지수를 줍니다. 결과의 클래스 합이 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ) 의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 노트는 이것을 조화평균이라 부르지만 기하평균이 맞습니다.)",
     },
     "theory.ws_title": {

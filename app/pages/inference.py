@@ -15,7 +15,7 @@ from dropviz.grid import make_grid
 
 v1_guard.ensure_entry_ran()
 
-MIN_TRAINED_STEPS = 500  # an untrained net is trained this far first, so the rules have something to differ on
+MIN_TRAINED_STEPS = ui.MIN_TRAINED_STEPS
 GRID_RESOLUTION = 40
 EXACT_BUDGET = 2**27  # mask-point evaluations the page allows itself for exact enumeration (about 1 s)
 MC_SAMPLES = 2000
@@ -30,16 +30,9 @@ short = {rule: ui.tr(f"rule.short.{rule}") for rule in RULES}
 st.title(ui.tr("inf.title"))
 st.markdown(ui.tr("inf.intro"))
 
-if exp.trainer.diverged:
-    st.error(ui.tr("train.diverged", message=exp.trainer.diverged), icon="⚠️")
+if ui.divergence_message(exp):
     st.stop()
-
-if exp.steps_done < MIN_TRAINED_STEPS:
-    bar = st.progress(0.0, text=ui.tr("inf.training_first", steps=MIN_TRAINED_STEPS))
-    while exp.steps_done < MIN_TRAINED_STEPS:
-        exp.step(50)
-        bar.progress(exp.steps_done / MIN_TRAINED_STEPS, text=ui.tr("inf.training_first", steps=MIN_TRAINED_STEPS))
-    bar.empty()
+ui.train_at_least(exp, MIN_TRAINED_STEPS)
 
 split = exp.split
 points = np.concatenate([split.train.x, split.test.x])
@@ -71,7 +64,9 @@ if st.session_state.get("rules_key") != key:
 rules = st.session_state["rules"]
 n_grid = len(grid.points)
 
-if exact:
+if exact and rules["n_masks"] == 1:
+    st.success(ui.tr("inf.exact_one", steps=exp.steps_done))
+elif exact:
     st.success(ui.tr("inf.exact", masks=f"{rules['n_masks']:,}", steps=exp.steps_done))
 else:
     d = en.uncertain_units(model)

@@ -4,6 +4,7 @@ import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
 
 import streamlit as st
 
+from app import settings as cfg
 from app import ui
 from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
@@ -27,8 +28,8 @@ cols[2].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.t
 st.caption(ui.drop_summary(settings))
 
 left, right = st.columns([3, 1])
-n_frames = right.slider(ui.tr("masks.n_frames"), 5, 60, 20, key="masks_n_frames")
-speed = right.select_slider(ui.tr("masks.frame_ms"), [300, 600, 900, 1500], 900, key="masks_frame_ms")
+n_frames = right.slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")
+speed = right.select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
 if right.button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
     st.session_state["mask_draw"] = st.session_state.get("mask_draw", 0) + 1
 right.info(ui.tr("masks.how_to_play"))

@@ -19,10 +19,12 @@ MC_SAMPLES = 20000
 settings = ui.current()
 exp = ui.experiment(settings)
 model = exp.model
+st.title(ui.tr("theory.title"))
+if ui.divergence_message(exp):
+    st.stop()
+ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 keep = model.keep_probs()
 d = model.n_droppable
-
-st.title(ui.tr("theory.title"))
 
 st.header(ui.tr("theory.bagging_title"))
 st.markdown(ui.tr("theory.bagging"))
@@ -30,7 +32,13 @@ st.latex(r"\mu \in \{0,1\}^{d},\qquad p(\mu)=\prod_{i=1}^{d} k_i^{\mu_i}\,(1-k_i
 all_kept = float(torch.prod(keep))
 log10_mode = float(torch.log10(torch.maximum(keep, 1 - keep)).sum())
 st.markdown(
-    ui.tr("theory.bagging_live", d=d, count=f"{2.0**d:.4g}", all_kept=f"{all_kept:.3g}", mode=f"{10**log10_mode:.3g}")
+    ui.tr(
+        "theory.bagging_live",
+        d=d,
+        count=f"{2**d:,}" if d <= 40 else f"{2.0**d:.3e}",
+        all_kept=f"{all_kept:.3g}",
+        mode=f"{10**log10_mode:.3g}",
+    )
 )
 
 st.header(ui.tr("theory.arith_title"))
@@ -56,7 +64,8 @@ st.markdown(ui.tr("theory.ws"))
 
 st.header(ui.tr("theory.live_title"))
 test_x = exp.split.test.x
-index = st.slider(ui.tr("theory.point"), 0, len(test_x) - 1, 0, key="theory_point")
+st.session_state[ui.WIDGET + "point"] = min(st.session_state[ui.WIDGET + "point"], len(test_x) - 1)
+index = st.slider(ui.tr("theory.point"), 0, len(test_x) - 1, key=ui.WIDGET + "point")
 x = torch.from_numpy(test_x[index : index + 1])
 exact = en.exact_is_feasible(model, 1) and en.exact_mask_count(model) <= 2**20
 result = en.all_rules(

@@ -90,10 +90,12 @@ def surface_uri(trainer: Trainer, grid, n_classes: int) -> str:
     return png_data_uri(png)
 
 
-def metrics_line(history: History) -> str:
+def metrics_line(trainer: Trainer) -> str:
+    """Steps done, with the losses and accuracies of the latest evaluation (every 10 steps)."""
+    history = trainer.history
     return ui.tr(
         "train.metrics",
-        step=history.step[-1],
+        step=trainer.steps_done,
         train_acc=history.train_acc[-1],
         test_acc=history.test_acc[-1],
         train_loss=history.train_loss[-1],
@@ -137,7 +139,7 @@ def surfaces_view(experiment: Experiment) -> None:
     for column, (trainer, label) in zip(st.columns(2), nets):
         column.subheader(label)
         column.image(surface_uri(trainer, grid, n_classes), width=480)
-        column.markdown(metrics_line(trainer.history))
+        column.markdown(metrics_line(trainer))
     st.caption(ui.tr("train.legend"))
 
 
@@ -153,9 +155,7 @@ def curves_view(experiment: Experiment) -> None:
     st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
 
 
-diverged = exp.trainer.diverged or exp.twin.diverged
-if diverged:
-    st.error(ui.tr("train.diverged", message=diverged), icon="⚠️")
+ui.divergence_message(exp)
 
 st.fragment(surfaces_view, run_every=REFRESH_SECONDS if playing else None)(exp)
 st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if playing else None)(exp)

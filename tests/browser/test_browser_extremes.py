@@ -11,11 +11,12 @@ from tests.browser import harness as h
 pytestmark = pytest.mark.browser
 
 EXACT = h.text_before_values("inf.exact")
+ONE_MASK = h.text_before_values("inf.exact_one")
 MONTE_CARLO = h.text_before_values("inf.monte_carlo")
 
 CASES = [  # (path, title key, the start of a message the page must show, or None)
-    ("/inference?p_in=1&p_h1=1&p_h2=1", "inf.title", EXACT),  # every unit dropped: one mask
-    ("/inference?p_in=0&p_h1=0&p_h2=0", "inf.title", EXACT),  # every unit kept: one mask
+    ("/inference?p_in=1&p_h1=1&p_h2=1", "inf.title", ONE_MASK),  # every unit dropped: one mask
+    ("/inference?p_in=0&p_h1=0&p_h2=0", "inf.title", ONE_MASK),  # every unit kept: one mask
     ("/inference?hidden=3&width=32", "inf.title", MONTE_CARLO),  # 2^98 masks
     ("/masks?n=10", "masks.title", None),
 ]
