@@ -453,8 +453,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "유닛 i 는 다른 유닛과 독립적으로 확률 kᵢ = 1 − pᵢ 로 유지됩니다 (pᵢ 는 그 층의 **드롭** 확률). 마스크 μ 는 2^d 개의 부분 신경망 중 하나를 고르고, p(μ) 는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
     },
     "theory.bagging_live": {
-        "en": "Current net: d = **{d}**, so 2^d ≈ **{count}** subnetworks. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
-        "ko": "현재 신경망: d = **{d}**, 부분 신경망 2^d ≈ **{count}** 개. p(모든 유닛 유지) = {all_kept}, 가장 가능성 높은 마스크 하나의 p(μ) = {mode}.",
+        "en": "Current net: d = **{d}**, so there are 2^d = **{count}** subnetworks. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
+        "ko": "현재 신경망: d = **{d}**, 부분 신경망 2^d = **{count}** 개. p(모든 유닛 유지) = {all_kept}, 가장 가능성 높은 마스크 하나의 p(μ) = {mode}.",
     },
     "theory.arith_title": {
         "en": "Arithmetic mean (the bagging ensemble)",

@@ -35,7 +35,7 @@ st.markdown(
     ui.tr(
         "theory.bagging_live",
         d=d,
-        count=f"{2**d:,}" if d <= 40 else f"{2.0**d:.3e}",
+        count=f"{2**d:,}",
         all_kept=f"{all_kept:.3g}",
         mode=f"{10**log10_mode:.3g}",
     )
