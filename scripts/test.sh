@@ -14,5 +14,5 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q -r requirements-test.txt
 
-.venv/bin/python -m ruff check dropviz app tests benchmarks
+.venv/bin/python -m ruff check dropviz app tests benchmarks scripts
 .venv/bin/python -m pytest "$@"
