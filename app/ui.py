@@ -8,6 +8,7 @@ import streamlit as st
 
 from app import settings as cfg
 from app.settings import Settings
+from app.train_controls import EXPERIMENT
 from dropviz.experiment import Experiment, sync
 from dropviz.i18n import t
 from dropviz.training import TrainingDiverged
@@ -95,8 +96,8 @@ def sidebar() -> Settings:
 
 def experiment(settings: Settings) -> Experiment:
     """This visitor's experiment (kept in session state, never shared), rebuilt when the settings require it."""
-    exp = sync(st.session_state.get("experiment"), settings.experiment())
-    st.session_state["experiment"] = exp
+    exp = sync(st.session_state.get(EXPERIMENT), settings.experiment())
+    st.session_state[EXPERIMENT] = exp
     return exp
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 import torch
 
 from app import settings as cfg
+from app import train_controls as controls
 from app import ui
 from dropviz.experiment import Experiment
 from dropviz.figures import PLOT_CONFIG, training_curves_figure
@@ -23,44 +24,39 @@ CURVE_POINTS = 200  # the live curves show at most this many evaluations (older 
 
 settings = ui.current()
 exp = ui.experiment(settings)
-st.session_state.setdefault("playing", False)
+st.session_state.setdefault(controls.PLAYING, False)
 
 st.title(ui.tr("train.title"))
 st.markdown(ui.tr("train.intro"))
 
 
-def toggle_play() -> None:
-    st.session_state["playing"] = not st.session_state["playing"]
-
-
-def reset() -> None:
-    st.session_state.pop("experiment", None)
-    st.session_state["playing"] = False
-
-
-def single_step() -> None:
-    st.session_state["playing"] = False
-    try:
-        exp.step(settings.speed)
-    except TrainingDiverged:
-        pass  # the trainer keeps the message; the page shows it
-
-
-playing = st.session_state["playing"]
+playing = st.session_state[controls.PLAYING]
 stopped = bool(exp.trainer.diverged or exp.twin.diverged)
 buttons = st.columns([1.2, 1, 1, 3])
 buttons[0].button(
     ui.tr("train.pause") if playing else ui.tr("train.play"),
-    on_click=toggle_play,
+    on_click=controls.set_playing,
+    args=(st.session_state, not playing),
     type="primary",
     icon=":material/pause:" if playing else ":material/play_arrow:",
     width="stretch",
     disabled=stopped,
 )
 buttons[1].button(
-    ui.tr("train.step"), on_click=single_step, icon=":material/skip_next:", width="stretch", disabled=stopped
+    ui.tr("train.step"),
+    on_click=controls.step_once,
+    args=(st.session_state, exp, exp.trainer.steps_done, settings.speed),
+    icon=":material/skip_next:",
+    width="stretch",
+    disabled=stopped,
 )
-buttons[2].button(ui.tr("train.reset"), on_click=reset, icon=":material/restart_alt:", width="stretch")
+buttons[2].button(
+    ui.tr("train.reset"),
+    on_click=controls.reset,
+    args=(st.session_state,),
+    icon=":material/restart_alt:",
+    width="stretch",
+)
 buttons[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
 with st.expander(ui.tr("train.optimizer_settings")):
     options = st.columns(3)
@@ -127,11 +123,11 @@ def live_curves(experiment: Experiment) -> None:
 
 def surfaces_view(experiment: Experiment) -> None:
     """Advance both nets one refresh (when playing) and redraw their surfaces and numbers."""
-    if st.session_state["playing"]:
+    if st.session_state[controls.PLAYING]:
         try:
             experiment.step(settings.speed)
         except TrainingDiverged:
-            st.session_state["playing"] = False
+            st.session_state[controls.PLAYING] = False
             st.rerun()  # a full rerun stops the refresh timers and shows the message
     grid = make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50)
     n_classes = experiment.model.layer_sizes[-1]
@@ -145,7 +141,7 @@ def surfaces_view(experiment: Experiment) -> None:
 
 def curves_view(experiment: Experiment) -> None:
     """Loss and accuracy curves; refreshed less often than the surfaces, since charts cost the browser most."""
-    if st.session_state["playing"]:
+    if st.session_state[controls.PLAYING]:
         live_curves(experiment)
         return
     histories = {

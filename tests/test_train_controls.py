@@ -1,0 +1,46 @@
+"""The Train page's button actions survive Streamlit running a callback twice for one click (seen under load)."""
+
+from app import train_controls as controls
+from dropviz.experiment import Experiment, ExperimentConfig
+
+
+def small_experiment(**changes) -> Experiment:
+    return Experiment(ExperimentConfig(hidden_layers=1, width=4, drop_probs=(0.2, 0.5), **changes))
+
+
+def test_a_repeated_pause_or_play_click_keeps_its_effect():
+    state = {controls.PLAYING: True}
+    for _ in range(2):
+        controls.set_playing(state, False)
+    assert state[controls.PLAYING] is False
+    for _ in range(2):
+        controls.set_playing(state, True)
+    assert state[controls.PLAYING] is True
+
+
+def test_a_repeated_step_click_trains_one_step_block():
+    exp = small_experiment()
+    state = {controls.PLAYING: True, controls.EXPERIMENT: exp}
+    drawn_at = exp.trainer.steps_done
+    for _ in range(2):
+        controls.step_once(state, exp, drawn_at, steps=5)
+    assert exp.trainer.steps_done == exp.twin.steps_done == drawn_at + 5
+    assert state[controls.PLAYING] is False
+    controls.step_once(state, exp, exp.trainer.steps_done, steps=5)  # the next click, drawn after the first
+    assert exp.trainer.steps_done == drawn_at + 10
+
+
+def test_step_on_a_diverging_net_pauses_and_keeps_the_message():
+    exp = small_experiment(optimizer="sgd", lr=1e6)
+    state = {controls.PLAYING: True}
+    controls.step_once(state, exp, 0, steps=50)
+    assert state[controls.PLAYING] is False
+    assert exp.trainer.diverged or exp.twin.diverged
+
+
+def test_reset_forgets_the_nets_and_pauses():
+    state = {controls.PLAYING: True, controls.EXPERIMENT: small_experiment()}
+    for _ in range(2):
+        controls.reset(state)
+    assert state == {controls.PLAYING: False}
+
