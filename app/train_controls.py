@@ -2,7 +2,8 @@
 
 Streamlit can run a button's callback twice for one click: when the click preempts a live refresh, the run that
 started the callback is stopped and the next run replays the click. So every action here is idempotent: it sets
-a state rather than toggling it, and Step advances from the step count the button was drawn at, not from "now".
+a state rather than toggling it, and Step advances from the step count the button was drawn at, not from "now"
+(so a second click that lands before the page has redrawn the button is ignored too: it asked for the same step).
 """
 
 from __future__ import annotations
