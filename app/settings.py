@@ -29,7 +29,8 @@ class Settings:
     p_h3: float = 0.5
     data: str = "moons"
     noise: float = 0.35
-    n: int = 40
+    n: int = 40  # training points
+    n_test: int = 400  # test points
     seed: int = 0
     opt: str = "adam"
     lr: float = 0.01
@@ -47,6 +48,7 @@ class Settings:
         return ExperimentConfig(
             self.data,
             self.n,
+            self.n_test,
             self.noise,
             self.seed,
             self.hidden,
@@ -72,6 +74,7 @@ LIMITS: dict[str, tuple] = {
     "data": tuple(GENERATORS),
     "noise": (0.0, 1.0),
     "n": (10, 400),
+    "n_test": (100, 1000),
     "seed": (0, 9999),
     "opt": ("adam", "sgd"),
     "lr": LEARNING_RATES,

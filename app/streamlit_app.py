@@ -8,19 +8,18 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `app` and `dropviz` importable
 
-from app import ui, v1_guard  # noqa: E402
+from app import ui  # noqa: E402
 
 torch.set_num_threads(1)  # one core per server process: many sessions share this machine
 
 st.set_page_config(page_title="dropviz", page_icon=":material/casino:", layout="wide")
-v1_guard.leave_v1_mode()
 ui.init_state()
 ui.sidebar()
 KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
 if ui.lang() == "ko":  # Korean wraps between words, not inside them
     st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"  # not "pages/": Streamlit would take that for its old multipage layout
 navigation = st.navigation(
     [
         st.Page(PAGES / "home.py", title=ui.tr("nav.home"), icon=":material/home:", default=True),

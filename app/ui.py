@@ -84,6 +84,7 @@ def sidebar() -> Settings:
         )
         st.slider(tr("side.noise"), 0.0, 1.0, step=0.05, key=WIDGET + "noise")
         st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
+        st.slider(tr("side.n_test"), 100, 1000, step=50, key=WIDGET + "n_test")
         st.number_input(tr("side.seed"), 0, 9999, step=1, key=WIDGET + "seed")
     settings = current()
     query = cfg.to_query(settings)

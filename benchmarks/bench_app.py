@@ -34,7 +34,7 @@ def bench_page(page: str, query: dict[str, str], label: str) -> None:
     at = AppTest.from_file(ENTRY, default_timeout=300)
     for key, value in query.items():
         at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     first = timed_run(at)
     changes = []
     for value in (0.3, 0.4, 0.25):

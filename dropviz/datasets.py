@@ -99,3 +99,15 @@ def train_test_split(data: Dataset, test_fraction: float = 0.5, seed: int = 0) -
         return Dataset(data.x[idx], data.y[idx], data.n_classes, data.name)
 
     return Split(subset(train), subset(test))
+
+
+# The test set is drawn with its own seed, so changing the number of training points never moves a test point.
+TEST_SEED_OFFSET = 7919
+
+
+def make_split(name: str, n_train: int, n_test: int, noise: float, seed: int = 0) -> Split:
+    """Independent training and test sets of one toy distribution (same noise, different draws)."""
+    return Split(
+        make_dataset(name, n_train, noise, seed),
+        make_dataset(name, n_test, noise, seed + TEST_SEED_OFFSET),
+    )

@@ -1,19 +1,31 @@
-"""A dropout net and its no-dropout twin, same data, architecture and seed, trained in lockstep."""
+"""A dropout net and its no-dropout twin, same data, architecture and seed, trained in lockstep.
+
+The experiment keeps a training log: how many steps were taken under which drop probabilities. Training is
+deterministic (seeded batches and masks), so replaying that log on a fresh experiment gives the same weights;
+that is what a shared link does.
+"""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from dropviz.datasets import Split, make_dataset, train_test_split
+from dropviz.datasets import Split, make_split
 from dropviz.model import DropoutMLP
-from dropviz.training import Trainer
+from dropviz.training import Trainer, TrainingDiverged
+
+MAX_STEPS = 20_000  # per experiment: a link replays at most this many steps (about 20 s on one core)
+
+# One stretch of training: (drop probabilities, number of steps taken with them).
+Segment = tuple[tuple[float, ...], int]
 
 
 @dataclass(frozen=True)
 class ExperimentConfig:
     dataset: str = "moons"
-    n_samples: int = 40
+    n_train: int = 40
+    n_test: int = 400
     noise: float = 0.35
     seed: int = 0
     hidden_layers: int = 2
@@ -28,6 +40,9 @@ class ExperimentConfig:
         """Everything but the drop probabilities: changing any of it starts training over."""
         return replace(self, drop_probs=())
 
+    def layer_sizes(self, n_classes: int) -> list[int]:
+        return [2] + [self.width] * self.hidden_layers + [n_classes]
+
 
 class Experiment:
     """Builds the data split and both trainers; ``step`` advances the two nets by the same steps."""
@@ -37,12 +52,12 @@ class Experiment:
     def __init__(self, config: ExperimentConfig) -> None:
         self.serial = next(self._serials)  # unique per experiment, unlike id(), which Python reuses
         self.config = config
-        data = make_dataset(config.dataset, config.n_samples, config.noise, config.seed)
-        self.split: Split = train_test_split(data, 0.5, config.seed)
-        sizes = [2] + [config.width] * config.hidden_layers + [data.n_classes]
+        self.split: Split = make_split(config.dataset, config.n_train, config.n_test, config.noise, config.seed)
+        sizes = config.layer_sizes(self.split.train.n_classes)
         self.trainer = self._trainer(DropoutMLP(sizes, config.drop_probs, config.activation, seed=config.seed))
         no_dropout = [0.0] * len(config.drop_probs)
         self.twin = self._trainer(DropoutMLP(sizes, no_dropout, config.activation, seed=config.seed))
+        self.log: list[Segment] = []
 
     def _trainer(self, model: DropoutMLP) -> Trainer:
         c = self.config
@@ -56,15 +71,65 @@ class Experiment:
     def steps_done(self) -> int:
         return self.trainer.steps_done
 
-    def set_drop_probs(self, drop_probs: tuple[float, ...]) -> None:
+    @property
+    def diverged(self) -> str | None:
+        """The message of the net that diverged (both then stop), or None."""
+        return self.trainer.diverged or self.twin.diverged
+
+    @property
+    def steps_left(self) -> int:
+        return 0 if self.diverged else max(0, MAX_STEPS - self.steps_done)
+
+    def trained_drop_probs(self) -> list[tuple[float, ...]]:
+        """The distinct drop probabilities training has used so far, in order."""
+        seen: list[tuple[float, ...]] = []
+        for probs, _ in self.log:
+            if probs not in seen:
+                seen.append(probs)
+        return seen
+
+    def set_drop_probs(self, drop_probs: Sequence[float]) -> None:
         """Change the dropout net's drop probabilities without restarting (the twin never drops)."""
         self.model.set_drop_probs(drop_probs)
         self.config = replace(self.config, drop_probs=tuple(drop_probs))
 
     def step(self, n: int) -> None:
-        """Advance both nets ``n`` steps; TrainingDiverged from either propagates."""
-        self.trainer.step(n)
-        self.twin.step(n)
+        """Advance both nets ``n`` steps, one step of each at a time, up to MAX_STEPS.
+
+        If either net's loss stops being finite, both stop there and TrainingDiverged is raised; the step is
+        still logged, so a replay of the log diverges at the same place.
+        """
+        n = min(int(n), self.steps_left)
+        if self.diverged:
+            raise TrainingDiverged(self.diverged)
+        if n <= 0:
+            return
+        self._log_steps(n)
+        for _ in range(n):
+            self.trainer.step(1)
+            self.twin.step(1)
+
+    def _log_steps(self, n: int) -> None:
+        probs = self.config.drop_probs
+        if self.log and self.log[-1][0] == probs:
+            self.log[-1] = (probs, self.log[-1][1] + n)
+        else:
+            self.log.append((probs, n))
+
+    def replay(self, log: Sequence[Segment], progress: Callable[[float], None] | None = None) -> None:
+        """Train along ``log`` (from a fresh experiment this reproduces the logged one's weights exactly)."""
+        total = max(1, sum(n for _, n in log))
+        done = 0
+        for probs, n in log:
+            self.set_drop_probs(probs)
+            for start in range(0, n, 100):
+                try:
+                    self.step(min(100, n - start))
+                except TrainingDiverged:
+                    return
+                done += min(100, n - start)
+                if progress is not None:
+                    progress(done / total)
 
 
 def sync(experiment: Experiment | None, config: ExperimentConfig) -> Experiment:

@@ -15,7 +15,7 @@ def open_page(page: str | None = None, query: dict[str, str] | None = None) -> A
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if page:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

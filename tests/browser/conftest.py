@@ -16,7 +16,7 @@ from tests.browser import harness as h
 
 expect.set_options(timeout=15_000)  # a busy 2-core CI machine can take a few seconds per rerun
 
-FIRST_PATH = "/train"  # the fresh server's first page request: a page URL, not the root (see app/v1_guard.py)
+FIRST_PATH = "/train"  # the fresh server's first page request: a page URL, not the root (it must run under the entry)
 
 
 @dataclass

@@ -26,7 +26,7 @@ def query(page) -> dict[str, list[str]]:
 
 
 def test_a_page_url_is_the_first_request_to_a_fresh_server(first_visit):
-    """A fresh server first treats app/pages/ as an old-style multipage folder; app/v1_guard.py undoes that."""
+    """A page URL as the very first request must run under the entry script (sidebar, navigation), not alone."""
     assert first_visit.exceptions == []
     assert first_visit.dialogs == [], f"dialog on the first visit to {first_visit.path}: {first_visit.dialogs}"
     assert first_visit.title == t("train.title")
@@ -89,8 +89,8 @@ def test_a_shared_link_restores_the_view(base_url, page):
 
 
 def test_two_first_visitors_of_a_fresh_server_both_get_the_page(browser, opened_pages):
-    """Both requests start in old-style mode; the second must not run pages/train.py without the entry script
-    (it used to fail with KeyError 'w_lang'; app/v1_guard.py reruns such a page). Starts its own server."""
+    """Two first requests racing on a fresh server both get the page with its sidebar (an old-style
+    `pages/` folder once made the second run a page without the entry script). Starts its own server."""
     with h.app_server() as server:
         contexts = [h.new_context(browser) for _ in range(2)]
         try:

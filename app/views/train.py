@@ -1,7 +1,5 @@
 """Train: the dropout net and its no-dropout twin training live, side by side."""
 
-import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -15,8 +13,6 @@ from dropviz.figures import PLOT_CONFIG, training_curves_figure
 from dropviz.grid import make_grid
 from dropviz.surface_image import png_data_uri, surface_png
 from dropviz.training import History, Trainer, TrainingDiverged
-
-v1_guard.ensure_entry_ran()
 
 REFRESH_SECONDS = 0.2  # surfaces: training advances once per refresh
 CURVES_REFRESH_SECONDS = 1.0

@@ -1,7 +1,5 @@
 """Masks: sampled dropout masks played on the network diagram, with mu, p(mu) and the count 2^d."""
 
-import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
-
 import streamlit as st
 
 from app import settings as cfg
@@ -9,8 +7,6 @@ from app import ui
 from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
 from dropviz.network_figure import network_figure, sample_frames
-
-v1_guard.ensure_entry_ran()
 
 settings = ui.current()
 exp = ui.experiment(settings)

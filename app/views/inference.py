@@ -1,7 +1,5 @@
 """Inference rules: arithmetic mean, normalized geometric mean and weight scaling on the same trained net."""
 
-import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
-
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -12,8 +10,6 @@ from dropviz import ensembles as en
 from dropviz.compare import rule_accuracy, rule_gaps, total_variation
 from dropviz.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 from dropviz.grid import make_grid
-
-v1_guard.ensure_entry_ran()
 
 MIN_TRAINED_STEPS = ui.MIN_TRAINED_STEPS
 GRID_RESOLUTION = 40

@@ -1,7 +1,5 @@
 """Theory: the formulas of section 7.12, with the current net's numbers filled in."""
 
-import v1_guard  # noqa: I001  (first: see app/v1_guard.py)
-
 import math
 
 import pandas as pd
@@ -11,8 +9,6 @@ import torch
 from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
-
-v1_guard.ensure_entry_ran()
 
 MC_SAMPLES = 20000
 

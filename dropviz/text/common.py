@@ -1,0 +1,144 @@
+"""Navigation, sidebar, rule names and data set names: shared by every page."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "nav.home": {
+        "en": "Start",
+        "ko": "시작",
+    },
+    "nav.masks": {
+        "en": "Masks",
+        "ko": "마스크",
+    },
+    "nav.train": {
+        "en": "Train",
+        "ko": "학습",
+    },
+    "nav.inference": {
+        "en": "Inference rules",
+        "ko": "추론 규칙",
+    },
+    "nav.theory": {
+        "en": "Theory",
+        "ko": "이론",
+    },
+    "side.language": {
+        "en": "Language",
+        "ko": "언어",
+    },
+    "side.dropout": {
+        "en": "Dropout",
+        "ko": "드롭아웃",
+    },
+    "side.drop_label": {
+        "en": "Drop probability p, {layer}",
+        "ko": "드롭 확률 p, {layer}",
+    },
+    "side.drop_help": {
+        "en": "Chance that a unit of this layer is dropped (multiplied by 0) in a training step. The keep probability is 1 − p.",
+        "ko": "학습 단계마다 이 층의 유닛이 누락될(0이 곱해질) 확률입니다. 유지 확률은 1 − p 입니다.",
+    },
+    "side.keep_is": {
+        "en": "keep probability 1 − p = {keep:.2f}",
+        "ko": "유지 확률 1 − p = {keep:.2f}",
+    },
+    "side.layer_inputs": {
+        "en": "inputs",
+        "ko": "입력층",
+    },
+    "side.layer_hidden": {
+        "en": "hidden {i}",
+        "ko": "은닉층 {i}",
+    },
+    "side.network": {
+        "en": "Network",
+        "ko": "신경망",
+    },
+    "side.hidden_layers": {
+        "en": "Hidden layers",
+        "ko": "은닉층 수",
+    },
+    "side.width": {
+        "en": "Units per hidden layer",
+        "ko": "은닉층당 유닛 수",
+    },
+    "side.activation": {
+        "en": "Hidden activation",
+        "ko": "은닉층 활성화 함수",
+    },
+    "side.data": {
+        "en": "Data",
+        "ko": "데이터",
+    },
+    "side.dataset": {
+        "en": "Dataset",
+        "ko": "데이터셋",
+    },
+    "side.noise": {
+        "en": "Noise (std. dev.)",
+        "ko": "노이즈 (표준편차)",
+    },
+    "side.n_samples": {
+        "en": "Training points",
+        "ko": "학습 데이터 점 개수",
+    },
+    "side.n_test": {
+        "en": "Test points (drawn separately, never trained on)",
+        "ko": "테스트 데이터 점 개수 (따로 뽑으며 학습에 쓰지 않음)",
+    },
+    "side.seed": {
+        "en": "Random seed",
+        "ko": "난수 시드",
+    },
+    "side.bad_query": {
+        "en": "Some link settings were not understood and were left at their defaults: {keys}",
+        "ko": "링크의 일부 설정을 읽지 못해 기본값을 사용했습니다: {keys}",
+    },
+    "common.layer_drop": {
+        "en": "{layer}: drop p = {p:.2f} (keep {keep:.2f})",
+        "ko": "{layer}: 드롭 확률 p = {p:.2f} (유지 확률 {keep:.2f})",
+    },
+    "rule.short.arithmetic": {
+        "en": "Arithmetic",
+        "ko": "산술평균",
+    },
+    "rule.short.geometric": {
+        "en": "Geometric",
+        "ko": "기하평균",
+    },
+    "rule.short.weight_scaled": {
+        "en": "Weight scaling",
+        "ko": "가중치 스케일링",
+    },
+    "rule.arithmetic": {
+        "en": "Arithmetic mean",
+        "ko": "산술평균",
+    },
+    "rule.geometric": {
+        "en": "Geometric mean (normalized)",
+        "ko": "기하평균 (정규화)",
+    },
+    "rule.weight_scaled": {
+        "en": "Weight scaling",
+        "ko": "가중치 스케일링",
+    },
+    "data.moons": {
+        "en": "moons",
+        "ko": "반달 (moons)",
+    },
+    "data.circles": {
+        "en": "circles",
+        "ko": "동심원 (circles)",
+    },
+    "data.xor": {
+        "en": "XOR",
+        "ko": "XOR",
+    },
+    "data.spiral": {
+        "en": "spiral",
+        "ko": "나선 (spiral)",
+    },
+    "data.blobs": {
+        "en": "blobs (3 classes)",
+        "ko": "군집 (blobs, 3개 클래스)",
+    },
+}

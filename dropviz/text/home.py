@@ -1,0 +1,32 @@
+"""The Start page."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "home.title": {
+        "en": "dropviz: dropout, seen",
+        "ko": "dropviz: 눈으로 보는 드롭아웃",
+    },
+    "home.intro": {
+        "en": "Dropout (Deep Learning, section 7.12) trains a network while randomly switching units off: each minibatch step uses a fresh **mask** that keeps every input unit with probability 0.8 and every hidden unit with probability 0.5 (the book's suggested **drop** probabilities are 0.2 and 0.5). Each mask picks a **subnetwork**, and all subnetworks share one set of weights, so training is a cheap kind of **bagging**. At test time the subnetworks' predictions have to be combined: this app shows how.",
+        "ko": "드롭아웃 (Deep Learning 7.12절) 은 유닛을 무작위로 끄면서 신경망을 학습합니다. 미니배치 단계마다 새 **마스크**를 뽑아 입력 유닛은 확률 0.8, 은닉 유닛은 확률 0.5 로 유지합니다 (책이 권하는 **드롭** 확률은 0.2 와 0.5). 마스크마다 **부분 신경망**이 하나 정해지고, 모든 부분 신경망이 가중치 하나를 공유하므로 학습은 비용이 적은 **배깅**이 됩니다. 테스트 때에는 부분 신경망들의 예측을 합쳐야 하는데, 이 앱은 그 방법들을 보여 줍니다.",
+    },
+    "home.masks": {
+        "en": "Watch masks being drawn on the network and count the 2^d subnetworks.",
+        "ko": "신경망 위에서 마스크가 뽑히는 모습을 보고 부분 신경망 2^d 개를 세어 봅니다.",
+    },
+    "home.train": {
+        "en": "Train live, with dropout and without, and watch the twin without dropout overfit.",
+        "ko": "드롭아웃이 있을 때와 없을 때를 실시간으로 학습하고, 드롭아웃 없는 쌍둥이가 과적합하는 모습을 봅니다.",
+    },
+    "home.inference": {
+        "en": "Compare the arithmetic mean, the geometric mean and weight scaling on one trained net.",
+        "ko": "학습된 신경망 하나에서 산술평균, 기하평균, 가중치 스케일링 추론 규칙을 비교합니다.",
+    },
+    "home.theory": {
+        "en": "The formulas, with the current net's numbers filled in.",
+        "ko": "수식과, 그 수식에 들어간 현재 신경망의 숫자들.",
+    },
+    "home.presenting": {
+        "en": "Presenting: the sidebar holds every setting (collapse it with « for more room), and the address bar always holds a link that reopens exactly this view. Sliders set **drop** probabilities p; the keep probability is 1 − p.",
+        "ko": "발표 팁: 모든 설정은 사이드바에 있고 (« 로 접으면 화면이 넓어집니다), 주소창의 링크를 열면 지금 화면이 그대로 다시 열립니다. 슬라이더는 **드롭** 확률 p 를 정하며, 유지 확률은 1 − p 입니다.",
+    },
+}

@@ -1,0 +1,88 @@
+"""The Inference rules page."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "inf.title": {
+        "en": "Three inference rules",
+        "ko": "세 가지 추론 규칙",
+    },
+    "inf.intro": {
+        "en": "All three rules use the **same trained weights**. The arithmetic mean averages the subnetworks' probabilities; the geometric mean multiplies them (each to the power p(μ)) and renormalizes; weight scaling runs the full net once with every weight scaled by its unit's keep probability.",
+        "ko": "세 규칙 모두 **같은 학습된 가중치**를 사용합니다. 산술평균은 부분 신경망들의 확률을 평균하고, 기하평균은 확률을 (각각 p(μ) 제곱하여) 곱한 뒤 정규화하며, 가중치 스케일링 추론 규칙은 각 가중치에 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다.",
+    },
+    "inf.training_first": {
+        "en": "Training the net for {steps} steps first…",
+        "ko": "먼저 신경망을 {steps} 단계 학습하는 중…",
+    },
+    "inf.computing": {
+        "en": "Averaging over masks…",
+        "ko": "마스크에 대해 평균 내는 중…",
+    },
+    "inf.exact": {
+        "en": "Exact: all {masks} masks with nonzero probability, each weighted by p(μ). Net trained for {steps} steps.",
+        "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks} 개 모두를 p(μ)로 가중했습니다. 신경망은 {steps} 단계 학습되었습니다.",
+    },
+    "inf.exact_one": {
+        "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
+        "ko": "정확한 계산이며 자명합니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙이 같습니다. 신경망은 {steps} 단계 학습되었습니다.",
+    },
+    "inf.monte_carlo": {
+        "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
+        "ko": "몬테카를로 추정 (마스크 {n} 개 표본): 마스크 2^{d} 개 × 점 {points} 개는 여기서 모두 계산하기에 너무 많습니다. 은닉층을 줄이거나 좁히면 (또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps} 단계 학습되었습니다.",
+    },
+    "inf.class_shown": {
+        "en": "Class shown",
+        "ko": "표시할 클래스",
+    },
+    "inf.class_n": {
+        "en": "class {c}",
+        "ko": "클래스 {c}",
+    },
+    "inf.surfaces_title": {
+        "en": "Probability of class {c} under each rule",
+        "ko": "규칙별 클래스 {c} 확률",
+    },
+    "inf.colorbar": {
+        "en": "P(class {c})",
+        "ko": "P(클래스 {c})",
+    },
+    "inf.diff_title": {
+        "en": "Where do the rules disagree?",
+        "ko": "규칙들은 어디에서 다른가?",
+    },
+    "inf.diff_caption": {
+        "en": "Total variation between two rules at each point: half the sum over classes y of |p_a(y|x) − p_b(y|x)|; one colour scale for all three maps.",
+        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y 에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림이 한 색 척도를 씁니다.",
+    },
+    "inf.table_title": {
+        "en": "How much do they differ?",
+        "ko": "얼마나 다른가?",
+    },
+    "inf.col.pair": {
+        "en": "rules",
+        "ko": "규칙",
+    },
+    "inf.col.max": {
+        "en": "max |Δp|",
+        "ko": "최대 |Δp|",
+    },
+    "inf.col.mean": {
+        "en": "mean |Δp|",
+        "ko": "평균 |Δp|",
+    },
+    "inf.col.kl": {
+        "en": "mean KL(first ‖ second), nats",
+        "ko": "평균 KL(앞 ‖ 뒤), nat",
+    },
+    "inf.col.flip": {
+        "en": "predicted class differs",
+        "ko": "예측 클래스가 다른 비율",
+    },
+    "inf.test_acc": {
+        "en": "Test accuracy, {rule}",
+        "ko": "테스트 정확도, {rule}",
+    },
+    "inf.table_caption": {
+        "en": "Gaps are over the {grid} grid (|Δp| is the largest per-class gap at a point); accuracies over the {n} test points.",
+        "ko": "차이는 {grid} 격자에서 계산했고 (|Δp| 는 한 점에서 클래스별 차이의 최댓값), 정확도는 테스트 점 {n} 개에서 계산했습니다.",
+    },
+}

@@ -1,0 +1,100 @@
+"""The Train page."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "train.title": {
+        "en": "Training with and without dropout",
+        "ko": "드롭아웃이 있을 때와 없을 때의 학습",
+    },
+    "train.intro": {
+        "en": "Left: the net with the dropout probabilities from the sidebar. Right: its **twin**, with the same architecture, data, initial weights and minibatches but no dropout. Both train in lockstep. On a small noisy dataset the twin fits the training points ever more tightly while its test loss climbs.",
+        "ko": "왼쪽은 사이드바의 드롭 확률로 학습하는 신경망, 오른쪽은 구조, 데이터, 초기 가중치, 미니배치가 모두 같고 드롭아웃만 없는 **쌍둥이** 신경망입니다. 두 신경망은 같은 단계씩 함께 학습합니다. 작고 노이즈가 많은 데이터에서는 쌍둥이가 학습 데이터에 점점 더 맞춰지면서 테스트 손실이 올라갑니다.",
+    },
+    "train.play": {
+        "en": "Play",
+        "ko": "재생",
+    },
+    "train.pause": {
+        "en": "Pause",
+        "ko": "일시정지",
+    },
+    "train.step": {
+        "en": "Step",
+        "ko": "한 단계",
+    },
+    "train.reset": {
+        "en": "Reset",
+        "ko": "초기화",
+    },
+    "train.speed": {
+        "en": "Steps per refresh",
+        "ko": "갱신당 학습 단계",
+    },
+    "train.optimizer_settings": {
+        "en": "Optimizer, learning rate, batch size",
+        "ko": "옵티마이저, 학습률, 배치 크기",
+    },
+    "train.optimizer": {
+        "en": "Optimizer",
+        "ko": "옵티마이저",
+    },
+    "train.lr": {
+        "en": "Learning rate",
+        "ko": "학습률",
+    },
+    "train.batch": {
+        "en": "Batch size",
+        "ko": "배치 크기",
+    },
+    "train.rebuild_note": {
+        "en": "Changing the network, data, optimizer, learning rate or batch size starts training over; drop probabilities apply at once.",
+        "ko": "신경망, 데이터, 옵티마이저, 학습률, 배치 크기를 바꾸면 학습이 처음부터 다시 시작되고, 드롭 확률은 바로 적용됩니다.",
+    },
+    "train.with_dropout": {
+        "en": "With dropout",
+        "ko": "드롭아웃 적용",
+    },
+    "train.no_dropout": {
+        "en": "No dropout (twin)",
+        "ko": "드롭아웃 없음 (쌍둥이)",
+    },
+    "train.short_dropout": {
+        "en": "dropout",
+        "ko": "드롭아웃",
+    },
+    "train.short_twin": {
+        "en": "no dropout",
+        "ko": "드롭아웃 없음",
+    },
+    "train.metrics": {
+        "en": "step **{step}** · train acc **{train_acc:.0%}** · test acc **{test_acc:.0%}** · train loss {train_loss:.3f} · test loss **{test_loss:.3f}**",
+        "ko": "단계 **{step}** · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.0%}** · 학습 손실 {train_loss:.3f} · 테스트 손실 **{test_loss:.3f}**",
+    },
+    "train.legend": {
+        "en": "Background: class probabilities of the weight-scaled net (saturated = confident, pale = unsure), dark line = decision boundary. Filled dots: training points. Rings: test points.",
+        "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률 (진할수록 확신, 옅을수록 불확실), 어두운 선: 결정 경계. 채워진 점: 학습 데이터. 고리: 테스트 데이터.",
+    },
+    "train.accuracy": {
+        "en": "accuracy",
+        "ko": "정확도",
+    },
+    "train.curve_train": {
+        "en": "train, {net}",
+        "ko": "학습, {net}",
+    },
+    "train.curve_test": {
+        "en": "test, {net}",
+        "ko": "테스트, {net}",
+    },
+    "train.steps": {
+        "en": "training step",
+        "ko": "학습 단계",
+    },
+    "train.loss": {
+        "en": "cross-entropy loss",
+        "ko": "교차 엔트로피 손실",
+    },
+    "train.diverged": {
+        "en": "Training stopped: the loss of the {net} net became NaN or infinite at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
+        "ko": "학습이 멈췄습니다: {net} 신경망의 손실이 {step} 단계에서 NaN 또는 무한대가 되었습니다. 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
+    },
+}
