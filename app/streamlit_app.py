@@ -20,13 +20,19 @@ if ui.lang() == "ko":  # Korean wraps between words, not inside them
     st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
 
 PAGES = Path(__file__).parent / "views"  # not "pages/": Streamlit would take that for its old multipage layout
+PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default page, served at /
+    ("home.py", "nav.home", "home", None),
+    ("masks.py", "nav.masks", "shuffle", "masks"),
+    ("subnetworks.py", "nav.subnetworks", "account_tree", "subnetworks"),
+    ("bagging.py", "nav.bagging", "shopping_bag", "bagging"),
+    ("train.py", "nav.train", "model_training", "train"),
+    ("inference.py", "nav.inference", "balance", "inference"),
+    ("theory.py", "nav.theory", "functions", "theory"),
+]
 navigation = st.navigation(
     [
-        st.Page(PAGES / "home.py", title=ui.tr("nav.home"), icon=":material/home:", default=True),
-        st.Page(PAGES / "masks.py", title=ui.tr("nav.masks"), icon=":material/shuffle:", url_path="masks"),
-        st.Page(PAGES / "train.py", title=ui.tr("nav.train"), icon=":material/model_training:", url_path="train"),
-        st.Page(PAGES / "inference.py", title=ui.tr("nav.inference"), icon=":material/balance:", url_path="inference"),
-        st.Page(PAGES / "theory.py", title=ui.tr("nav.theory"), icon=":material/functions:", url_path="theory"),
+        st.Page(PAGES / file, title=ui.tr(title), icon=f":material/{icon}:", url_path=path, default=path is None)
+        for file, title, icon, path in PAGE_LIST
     ]
 )
 navigation.run()

@@ -8,9 +8,9 @@ never define the same key (checked at import). Korean follows the seed note's te
 
 from __future__ import annotations
 
-from dropviz.text import common, figures, home, inference, masks, theory, train
+from dropviz.text import bagging, common, figures, home, inference, masks, subnetworks, theory, train
 
-MODULES = (figures, common, home, masks, train, inference, theory)
+MODULES = (figures, common, home, masks, subnetworks, bagging, train, inference, theory)
 
 
 def _merge() -> dict[str, dict[str, str]]:

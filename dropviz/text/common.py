@@ -1,6 +1,8 @@
 """Navigation, sidebar, rule names and data set names: shared by every page."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "nav.subnetworks": {"en": "Subnetworks", "ko": "부분 신경망"},
+    "nav.bagging": {"en": "Bagging vs dropout", "ko": "배깅과 드롭아웃"},
     "nav.home": {
         "en": "Start",
         "ko": "시작",

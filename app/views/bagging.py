@@ -1,0 +1,7 @@
+"""Bagging page: being built (issue 7)."""
+
+import streamlit as st
+
+from app import ui
+
+st.title(ui.tr("nav.bagging"))

@@ -1,0 +1,3 @@
+"""Strings of the bagging page."""
+
+TEXT: dict[str, dict[str, str]] = {}

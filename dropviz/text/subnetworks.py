@@ -1,0 +1,3 @@
+"""Strings of the subnetworks page."""
+
+TEXT: dict[str, dict[str, str]] = {}
