@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 
 from dropviz.datasets import GENERATORS
-from dropviz.experiment import ExperimentConfig
+from dropviz.experiment import MAX_STEPS, ExperimentConfig, Segment
 from dropviz.i18n import LANGUAGES
 from dropviz.model import ACTIVATIONS
 
@@ -15,6 +15,7 @@ LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30
 BATCH_SIZES = (4, 8, 16, 32, 64)
 SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
 FRAME_MS = (300, 600, 900, 1500)
+MAX_SEGMENTS = 50  # stretches of training (one per drop-probability change) a link can hold
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ class Settings:
     speed: int = 10
     frames: int = 20  # masks page: masks sampled
     frame_ms: int = 900  # masks page: milliseconds per mask
-    point: int = 0  # theory page: index of the test point
+    point: int = 0  # theory and subnetworks pages: index of the test point
+    draw: int = 0  # masks page: how many times "draw new masks" was pressed
+    run: str = ""  # the training so far, as format_log() writes it: a link replays it
 
     def drop_probs(self) -> tuple[float, ...]:
         """Drop probabilities of the inputs and each hidden layer in use."""
@@ -82,12 +85,15 @@ LIMITS: dict[str, tuple] = {
     "speed": SPEEDS,
     "frames": (5, 60),
     "frame_ms": FRAME_MS,
-    "point": (0, 399),
+    "point": (0, 999),
+    "draw": (0, 9999),
 }
 
 
 def _parse(name: str, text: str, kind: type) -> object:
     """One query value, converted and checked against LIMITS; ValueError if it does not fit."""
+    if name == "run":
+        return format_log(parse_log(text))
     allowed = LIMITS[name]
     value = kind(text)
     if kind is float:
@@ -98,6 +104,30 @@ def _parse(name: str, text: str, kind: type) -> object:
     elif not allowed[0] <= value <= allowed[1]:
         raise ValueError(name)
     return value
+
+
+def format_log(log: list[Segment]) -> str:
+    """``500x0.2_0.5_0.5~200x0.2_0.8_0.8``: steps, then the drop probabilities they used; URL-safe characters."""
+    return "~".join(f"{steps}x" + "_".join(f"{p:g}" for p in probs) for probs, steps in log)
+
+
+def parse_log(text: str) -> list[Segment]:
+    """The inverse of format_log; ValueError for anything malformed, out of range or too long."""
+    if not text:
+        return []
+    parts = text.split("~")
+    if len(parts) > MAX_SEGMENTS:
+        raise ValueError(f"at most {MAX_SEGMENTS} stretches of training")
+    log = []
+    for part in parts:
+        steps_text, _, probs_text = part.partition("x")
+        steps, probs = int(steps_text), tuple(round(float(p), 2) for p in probs_text.split("_"))
+        if steps < 1 or not 1 <= len(probs) <= MAX_HIDDEN_LAYERS + 1 or not all(0 <= p <= 1 for p in probs):
+            raise ValueError(f"bad stretch of training: {part!r}")
+        log.append((probs, steps))
+    if sum(steps for _, steps in log) > MAX_STEPS:
+        raise ValueError(f"more than {MAX_STEPS} steps")
+    return log
 
 
 def from_query(params: Mapping[str, str]) -> tuple[Settings, list[str]]:

@@ -35,4 +35,7 @@ navigation = st.navigation(
         for file, title, icon, path in PAGE_LIST
     ]
 )
-navigation.run()
+try:
+    navigation.run()
+finally:  # pages may clamp a setting or train: the address bar must show the final state, even after st.stop()
+    ui.write_url()

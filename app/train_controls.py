@@ -16,6 +16,7 @@ from dropviz.training import TrainingDiverged
 
 PLAYING = "playing"
 EXPERIMENT = "experiment"
+RUN = "w_run"  # the training log in the settings (and the URL): Reset empties it, so no link replays it
 
 
 def set_playing(state: MutableMapping[str, Any], value: bool) -> None:
@@ -25,6 +26,7 @@ def set_playing(state: MutableMapping[str, Any], value: bool) -> None:
 def reset(state: MutableMapping[str, Any]) -> None:
     """Forget the trained nets; the page builds fresh ones (same seed, so the same start) on its next run."""
     state.pop(EXPERIMENT, None)
+    state[RUN] = ""
     state[PLAYING] = False
 
 

@@ -86,20 +86,65 @@ def sidebar() -> Settings:
         st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
         st.slider(tr("side.n_test"), 100, 1000, step=50, key=WIDGET + "n_test")
         st.number_input(tr("side.seed"), 0, 9999, step=1, key=WIDGET + "seed")
-    settings = current()
-    query = cfg.to_query(settings)
-    if st.query_params.to_dict() != query:
-        st.query_params.from_dict(query)
+    write_url()
     if st.session_state.get("rejected_query"):
         st.sidebar.warning(tr("side.bad_query", keys=", ".join(st.session_state["rejected_query"])))
-    return settings
+    return current()
+
+
+def write_url() -> None:
+    """Mirror the settings (training log included) into the address bar, so it always reopens this view."""
+    query = cfg.to_query(current())
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
 
 
 def experiment(settings: Settings) -> Experiment:
-    """This visitor's experiment (kept in session state, never shared), rebuilt when the settings require it."""
-    exp = sync(st.session_state.get(EXPERIMENT), settings.experiment())
+    """This visitor's experiment (kept in session state, never shared), rebuilt when the settings require it.
+
+    A session opened from a link that holds training replays that training first (deterministic: same weights).
+    """
+    exp = st.session_state.get(EXPERIMENT)
+    if exp is None and settings.run:
+        exp = _replayed(settings)
+    exp = sync(exp, settings.experiment())
     st.session_state[EXPERIMENT] = exp
+    record_training(exp)
     return exp
+
+
+def _replayed(settings: Settings) -> Experiment:
+    log = cfg.parse_log(settings.run)  # already validated when the URL was read
+    exp = Experiment(settings.experiment())
+    steps = sum(n for _, n in log)
+    bar = st.progress(0.0, text=tr("common.replaying", steps=f"{steps:,}"))
+    try:
+        exp.replay(log, progress=lambda f: bar.progress(f, text=tr("common.replaying", steps=f"{steps:,}")))
+    except ValueError:  # a log whose layers do not match the network: start untrained, say so
+        st.session_state["rejected_query"] = [*st.session_state.get("rejected_query", []), "run"]
+        exp = Experiment(settings.experiment())
+    bar.empty()
+    return exp
+
+
+def record_training(exp: Experiment) -> None:
+    """Keep the training log in the settings (and so in the URL); call after training steps."""
+    st.session_state[WIDGET + "run"] = cfg.format_log(exp.log) if len(exp.log) <= cfg.MAX_SEGMENTS else ""
+
+
+def training_note(exp: Experiment, settings: Settings) -> None:
+    """Say so when the net is shown with drop probabilities other than those it was trained with."""
+    current_probs = settings.drop_probs()
+    if not exp.log or exp.trained_drop_probs() == [current_probs]:
+        return
+    stretches, start = [], 1
+    for probs, n in exp.log:
+        stretches.append(tr("common.stretch", a=start, b=start + n - 1, probs=" / ".join(f"{p:g}" for p in probs)))
+        start += n
+    st.info(
+        tr("common.trained_with", stretches="; ".join(stretches), now=" / ".join(f"{p:g}" for p in current_probs)),
+        icon=":material/history:",
+    )
 
 
 def drop_summary(settings: Settings) -> str:
@@ -110,7 +155,7 @@ def drop_summary(settings: Settings) -> str:
 
 def divergence_message(exp: Experiment) -> bool:
     """Show which net diverged and at which step, if one did; returns whether it did."""
-    for trainer, name in ((exp.trainer, "train.short_dropout"), (exp.twin, "train.short_twin")):
+    for trainer, name in ((exp.trainer, "train.net_dropout"), (exp.twin, "train.net_twin")):
         if trainer.diverged:
             st.error(tr("train.diverged", net=tr(name), step=trainer.steps_done + 1), icon=":material/warning:")
             return True
@@ -128,4 +173,5 @@ def train_at_least(exp: Experiment, steps: int) -> None:
             bar.progress(exp.steps_done / steps, text=tr("inf.training_first", steps=steps))
     except TrainingDiverged:
         st.rerun()  # the page then shows which net diverged
+    record_training(exp)
     bar.empty()

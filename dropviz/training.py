@@ -14,8 +14,12 @@ from dropviz.model import DropoutMLP
 OPTIMIZERS = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}
 
 
+# A minibatch cross-entropy this large means the logits have blown up: the run is treated as diverged.
+EXPLODED_LOSS = 1e6
+
+
 class TrainingDiverged(RuntimeError):
-    """The loss became NaN or infinite; the model's weights are no longer usable."""
+    """The loss became NaN, infinite or exploded; the model's weights are no longer usable."""
 
 
 @dataclass
@@ -77,9 +81,9 @@ class Trainer:
         for _ in range(int(n)):
             x, y = self._next_batch()
             loss = F.cross_entropy(self.model(x), y)
-            if not torch.isfinite(loss):
+            if not torch.isfinite(loss) or loss.item() > EXPLODED_LOSS:
                 self.diverged = (
-                    f"training diverged at step {self.steps_done + 1}: the loss became {loss.item()}. "
+                    f"training diverged at step {self.steps_done + 1}: the loss became {loss.item():.3g}. "
                     "Lower the learning rate and reset."
                 )
                 raise TrainingDiverged(self.diverged)

@@ -65,7 +65,7 @@ def test_train_page_steps_and_resets():
     at = open_page("train")
     assert texts(at.title) == [t("train.title")]
     assert "step **0**" in at.markdown[-2].value
-    step = next(b for b in at.button if b.label == t("train.step"))
+    step = next(b for b in at.button if b.label == t("train.step", n=10))
     step.click().run()
     assert not at.exception
     metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
@@ -77,11 +77,11 @@ def test_train_page_steps_and_resets():
 
 def test_a_diverging_learning_rate_shows_a_message_not_a_traceback():
     at = open_page("train", {"lr": "100.0", "opt": "sgd"})
-    step = next(b for b in at.button if b.label == t("train.step"))
+    step = next(b for b in at.button if b.label == t("train.step", n=10))
     step.click().run()
     assert not at.exception
-    assert next(b for b in at.button if b.label == t("train.step")).disabled  # stopped until reset
-    expected = t("train.diverged", net=t("train.short_dropout"), step=0).split(" at step")[0]
+    assert next(b for b in at.button if b.label == t("train.step", n=10)).disabled  # stopped until reset
+    expected = t("train.diverged", net=t("train.net_dropout"), step=0).split(" blew up")[0]
     assert at.error and at.error[0].value.startswith(expected)
     next(b for b in at.button if b.label == t("train.reset")).click().run()
     assert not at.error
@@ -159,3 +159,30 @@ def test_playing_advances_both_nets_each_refresh_and_draws_live_curves():
     assert len(metrics) == 2 and all("step **10**" in m for m in metrics)
     assert len(at.get("vega_lite_chart")) == 2  # loss and accuracy, drawn as light line charts
     assert at.button[0].label == t("train.pause")
+
+
+def query_of(at: AppTest) -> dict[str, str]:
+    return {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
+
+
+def metrics_lines(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("step **")]
+
+
+def test_a_link_replays_the_training_it_holds_including_a_change_of_drop_probability():
+    at = open_page("train", {"speed": "20"})
+    step = next(b for b in at.button if b.label == t("train.step", n=20))
+    step.click().run()
+    at.slider(key="w_p_h1").set_value(0.8).run()  # later steps train with drop 0.8 in hidden layer 1
+    next(b for b in at.button if b.label == t("train.step", n=20)).click().run()
+    at.slider(key="w_p_h1").set_value(0.3).run()  # shown with 0.3, trained with 0.5 then 0.8
+    query = query_of(at)
+    assert query["run"] == "20x0.2_0.5_0.5~20x0.2_0.8_0.5"
+    assert any(t("common.trained_with", stretches="", now="")[:20] in i.value for i in at.info)
+
+    reopened = open_page("train", query)
+    assert metrics_lines(reopened) == metrics_lines(at)  # same step count, accuracies and losses
+    assert "step **40**" in metrics_lines(reopened)[0]
+    assert query_of(reopened) == query
+    next(b for b in reopened.button if b.label == t("train.reset")).click().run()
+    assert "run" not in query_of(reopened)

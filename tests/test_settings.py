@@ -1,6 +1,6 @@
 """The settings' round trip through the URL query (pure, no Streamlit)."""
 
-from app.settings import Settings, from_query, to_query
+from app.settings import Settings, format_log, from_query, parse_log, to_query
 
 
 def test_defaults_make_an_empty_query_and_back():
@@ -40,3 +40,14 @@ def test_drop_probs_follow_the_number_of_hidden_layers():
     assert Settings(hidden=3, p_h3=0.9).drop_probs() == (0.2, 0.5, 0.5, 0.9)
     config = Settings(hidden=1, width=5).experiment()
     assert config.hidden_layers == 1 and config.width == 5 and config.drop_probs == (0.2, 0.5)
+
+
+def test_the_training_log_round_trips_and_bad_logs_are_rejected():
+    log = [((0.2, 0.5, 0.5), 500), ((0.2, 0.8, 0.8), 200)]
+    text = format_log(log)
+    assert text == "500x0.2_0.5_0.5~200x0.2_0.8_0.8"
+    assert parse_log(text) == log
+    settings, rejected = from_query({"run": text, "draw": "3"})
+    assert rejected == [] and settings.run == text and settings.draw == 3
+    for bad in ("500", "0x0.2", "10x0.2_1.5", "10x", "abc", "10x0.2~", "30000x0.2", "~".join(["1x0.2"] * 51)):
+        assert from_query({"run": bad}) == (Settings(), ["run"]), bad

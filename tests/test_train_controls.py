@@ -38,9 +38,9 @@ def test_step_on_a_diverging_net_pauses_and_keeps_the_message():
     assert exp.trainer.diverged or exp.twin.diverged
 
 
-def test_reset_forgets_the_nets_and_pauses():
-    state = {controls.PLAYING: True, controls.EXPERIMENT: small_experiment()}
+def test_reset_forgets_the_nets_and_their_training_log_and_pauses():
+    state = {controls.PLAYING: True, controls.EXPERIMENT: small_experiment(), controls.RUN: "10x0.2_0.5"}
     for _ in range(2):
         controls.reset(state)
-    assert state == {controls.PLAYING: False}
+    assert state == {controls.PLAYING: False, controls.RUN: ""}  # an empty log: the link no longer replays
 

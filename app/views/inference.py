@@ -29,6 +29,7 @@ st.markdown(ui.tr("inf.intro"))
 if ui.divergence_message(exp):
     st.stop()
 ui.train_at_least(exp, MIN_TRAINED_STEPS)
+ui.training_note(exp, settings)
 
 split = exp.split
 points = np.concatenate([split.train.x, split.test.x])

@@ -27,10 +27,10 @@ left, right = st.columns([3, 1])
 n_frames = right.slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")
 speed = right.select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
 if right.button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
-    st.session_state["mask_draw"] = st.session_state.get("mask_draw", 0) + 1
+    st.session_state[ui.WIDGET + "draw"] = (st.session_state[ui.WIDGET + "draw"] + 1) % 10_000
 right.info(ui.tr("masks.how_to_play"))
 
-mu, probs = sample_frames(model, n_frames, seed=settings.seed * 1000 + st.session_state.get("mask_draw", 0))
+mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed), config=PLOT_CONFIG)
 
 st.subheader(ui.tr("masks.frequency_title"))

@@ -19,6 +19,7 @@ st.title(ui.tr("theory.title"))
 if ui.divergence_message(exp):
     st.stop()
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
+ui.training_note(exp, settings)
 keep = model.keep_probs()
 d = model.n_droppable
 

@@ -8,7 +8,7 @@ import torch
 from app import settings as cfg
 from app import train_controls as controls
 from app import ui
-from dropviz.experiment import Experiment
+from dropviz.experiment import MAX_STEPS, Experiment
 from dropviz.figures import PLOT_CONFIG, training_curves_figure
 from dropviz.grid import make_grid
 from dropviz.surface_image import png_data_uri, surface_png
@@ -27,7 +27,7 @@ st.markdown(ui.tr("train.intro"))
 
 
 playing = st.session_state[controls.PLAYING]
-stopped = bool(exp.trainer.diverged or exp.twin.diverged)
+stopped = bool(exp.diverged) or exp.steps_left == 0
 buttons = st.columns([1.2, 1, 1, 3])
 buttons[0].button(
     ui.tr("train.pause") if playing else ui.tr("train.play"),
@@ -39,7 +39,8 @@ buttons[0].button(
     disabled=stopped,
 )
 buttons[1].button(
-    ui.tr("train.step"),
+    ui.tr("train.step", n=settings.speed) if settings.speed > 1 else ui.tr("train.step_one"),
+    help=ui.tr("train.step_help", n=settings.speed),
     on_click=controls.step_once,
     args=(st.session_state, exp, exp.trainer.steps_done, settings.speed),
     icon=":material/skip_next:",
@@ -82,6 +83,11 @@ def surface_uri(trainer: Trainer, grid, n_classes: int) -> str:
     return png_data_uri(png)
 
 
+def format_loss(loss: float) -> str:
+    """Three decimals for a sane loss; three significant digits once it is huge (never a 37-digit number)."""
+    return f"{loss:.3f}" if abs(loss) < 1000 else f"{loss:.3g}"
+
+
 def metrics_line(trainer: Trainer) -> str:
     """Steps done, with the losses and accuracies of the latest evaluation (every 10 steps)."""
     history = trainer.history
@@ -90,8 +96,8 @@ def metrics_line(trainer: Trainer) -> str:
         step=trainer.steps_done,
         train_acc=history.train_acc[-1],
         test_acc=history.test_acc[-1],
-        train_loss=history.train_loss[-1],
-        test_loss=history.test_loss[-1],
+        train_loss=format_loss(history.train_loss[-1]),
+        test_loss=format_loss(history.test_loss[-1]),
     )
 
 
@@ -125,6 +131,11 @@ def surfaces_view(experiment: Experiment) -> None:
         except TrainingDiverged:
             st.session_state[controls.PLAYING] = False
             st.rerun()  # a full rerun stops the refresh timers and shows the message
+        ui.record_training(experiment)
+        ui.write_url()
+        if experiment.steps_left == 0:
+            st.session_state[controls.PLAYING] = False
+            st.rerun()
     grid = make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50)
     n_classes = experiment.model.layer_sizes[-1]
     nets = [(experiment.trainer, ui.tr("train.with_dropout")), (experiment.twin, ui.tr("train.no_dropout"))]
@@ -148,6 +159,9 @@ def curves_view(experiment: Experiment) -> None:
 
 
 ui.divergence_message(exp)
+ui.training_note(exp, settings)
+if exp.steps_left == 0 and not exp.diverged:
+    st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
 
 st.fragment(surfaces_view, run_every=REFRESH_SECONDS if playing else None)(exp)
 st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if playing else None)(exp)

@@ -1,6 +1,18 @@
 """Navigation, sidebar, rule names and data set names: shared by every page."""
 
 TEXT: dict[str, dict[str, str]] = {
+    "common.replaying": {
+        "en": "Replaying the training in this link ({steps} steps, same seed, same batches, same masks)…",
+        "ko": "링크에 담긴 학습을 다시 재현하는 중 ({steps}단계, 같은 시드, 같은 배치, 같은 마스크)…",
+    },
+    "common.stretch": {
+        "en": "steps {a}–{b} with drop {probs}",
+        "ko": "{a}–{b}단계는 드롭 확률 {probs}",
+    },
+    "common.trained_with": {
+        "en": "This net was trained with other drop probabilities than it is shown with: {stretches}. Now shown with drop {now} (inputs / hidden layers).",
+        "ko": "이 신경망은 지금과 다른 드롭 확률로 학습되었습니다: {stretches}. 지금은 드롭 확률 {now} (입력층 / 은닉층)로 보여 줍니다.",
+    },
     "nav.subnetworks": {"en": "Subnetworks", "ko": "부분 신경망"},
     "nav.bagging": {"en": "Bagging vs dropout", "ko": "배깅과 드롭아웃"},
     "nav.home": {

@@ -18,8 +18,16 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "일시정지",
     },
     "train.step": {
-        "en": "Step",
-        "ko": "한 단계",
+        "en": "+{n} steps",
+        "ko": "+{n}단계",
+    },
+    "train.step_help": {
+        "en": "Pause and train both nets {n} steps (the number of steps per refresh).",
+        "ko": "멈춘 뒤 두 신경망을 {n}단계 (갱신당 학습 단계 수만큼) 학습합니다.",
+    },
+    "train.step_one": {
+        "en": "+1 step",
+        "ko": "+1단계",
     },
     "train.reset": {
         "en": "Reset",
@@ -57,6 +65,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "No dropout (twin)",
         "ko": "드롭아웃 없음 (쌍둥이)",
     },
+    "train.step_limit": {
+        "en": "Both nets have trained {steps} steps, the most a shared link can replay. Press Reset to start again.",
+        "ko": "두 신경망이 공유 링크로 재현할 수 있는 최대치인 {steps}단계를 학습했습니다. 다시 시작하려면 초기화를 누르세요.",
+    },
+    "train.net_dropout": {
+        "en": "the net with dropout",
+        "ko": "드롭아웃을 쓰는 신경망",
+    },
+    "train.net_twin": {
+        "en": "the twin without dropout",
+        "ko": "드롭아웃 없는 쌍둥이 신경망",
+    },
     "train.short_dropout": {
         "en": "dropout",
         "ko": "드롭아웃",
@@ -66,8 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "드롭아웃 없음",
     },
     "train.metrics": {
-        "en": "step **{step}** · train acc **{train_acc:.0%}** · test acc **{test_acc:.0%}** · train loss {train_loss:.3f} · test loss **{test_loss:.3f}**",
-        "ko": "단계 **{step}** · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.0%}** · 학습 손실 {train_loss:.3f} · 테스트 손실 **{test_loss:.3f}**",
+        "en": "step **{step}** · train acc **{train_acc:.0%}** · test acc **{test_acc:.1%}** · train loss {train_loss} · test loss **{test_loss}**",
+        "ko": "{step}단계 · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.1%}** · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
     },
     "train.legend": {
         "en": "Background: class probabilities of the weight-scaled net (saturated = confident, pale = unsure), dark line = decision boundary. Filled dots: training points. Rings: test points.",
@@ -94,7 +114,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "교차 엔트로피 손실",
     },
     "train.diverged": {
-        "en": "Training stopped: the loss of the {net} net became NaN or infinite at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
-        "ko": "학습이 멈췄습니다: {net} 신경망의 손실이 {step} 단계에서 NaN 또는 무한대가 되었습니다. 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
+        "en": "Training stopped for both nets: the loss of {net} blew up (NaN, infinite or over a million) at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
+        "ko": "두 신경망 모두 학습을 멈췄습니다. {net}의 손실이 {step}단계에서 발산했습니다 (NaN, 무한대 또는 백만 초과). 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
     },
 }

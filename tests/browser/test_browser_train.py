@@ -87,7 +87,7 @@ def test_a_diverging_learning_rate_shows_a_message_and_reset_clears_it(base_url,
     expect(alerts).to_have_count(1, timeout=30_000)
     h.wait_idle(page)
     expect(h.main_button(page, t("train.play"))).to_be_disabled()  # stopped until Reset
-    expect(h.main_button(page, t("train.step"))).to_be_disabled()
+    expect(h.main_button(page, t("train.step", n=10))).to_be_disabled()
 
     h.main_button(page, t("train.reset")).click()
     expect(alerts).to_have_count(0)

@@ -88,7 +88,7 @@ def test_two_visitors_do_not_share_training_or_settings(base_url, new_page):
     h.open_app(b, base_url + "/train")
     assert h.step_counts(a) == [0, 0] and h.step_counts(b) == [0, 0]
 
-    step_a = h.main_button(a, t("train.step"))
+    step_a = h.main_button(a, t("train.step", n=10))
     step_a.click()
     h.wait_idle(a)
     one_step = h.step_counts(a)[0]
@@ -101,7 +101,7 @@ def test_two_visitors_do_not_share_training_or_settings(base_url, new_page):
     b.locator("body").press("r")  # Streamlit's rerun shortcut: B draws its page again
     h.wait_idle(b)
     assert h.step_counts(b) == [0, 0]
-    h.main_button(b, t("train.step")).click()
+    h.main_button(b, t("train.step", n=10)).click()
     h.wait_idle(b)
     assert h.step_counts(b) == [one_step] * 2  # its own first step, not A's fourth
     assert h.step_counts(a) == [3 * one_step] * 2
