@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 import torch
@@ -67,3 +68,18 @@ def rule_accuracy(probs: dict[str, torch.Tensor], y: torch.Tensor) -> dict[str, 
             raise ValueError(f"rule {name!r} has {p.shape[0]} points but y has {y.shape[0]} labels")
         out[name] = float((p.argmax(1) == y).double().mean())
     return out
+
+
+def jackknife(statistic: Callable[..., object], full: Sequence, leave_one_out: Sequence[Sequence]) -> tuple:
+    """A statistic of Monte Carlo results, and its jackknife standard error.
+
+    ``statistic(*full)`` is evaluated on the full sample and on each leave-one-group-out replicate; it may return
+    a float or a tensor (elementwise errors). With G replicates, ``se = sqrt((G-1)/G * sum (s_g - mean s)^2)``.
+    """
+    estimate = torch.as_tensor(statistic(*full), dtype=torch.float64)
+    if len(leave_one_out) < 2:
+        raise ValueError("the jackknife needs at least 2 leave-one-out replicates")
+    values = torch.stack([torch.as_tensor(statistic(*r), dtype=torch.float64) for r in leave_one_out])
+    g = len(leave_one_out)
+    se = torch.sqrt((g - 1) / g * ((values - values.mean(0)) ** 2).sum(0))
+    return estimate, se

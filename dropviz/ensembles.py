@@ -15,7 +15,7 @@ Under inverted dropout (what torch and ``DropoutMLP`` do) the weight scaling rul
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import torch
 
@@ -28,6 +28,8 @@ MAX_EXACT_UNITS = mk.MAX_LISTED_UNITS
 MAX_EXACT_EVALUATIONS = 2**30
 # Points are processed in chunks of at most this many logits of full masks: small enough to stay in cache.
 CHUNK_ELEMENTS = 2**20
+# Monte Carlo masks are split into this many groups, so every estimate comes with a jackknife standard error.
+JACKKNIFE_GROUPS = 20
 
 Progress = Callable[[float], None]
 
@@ -41,6 +43,8 @@ class Ensemble:
     weight_scaled: torch.Tensor
     exact: bool
     n_masks: int  # masks enumerated (exact) or sampled (Monte Carlo)
+    # Monte Carlo only: (arithmetic, geometric) recomputed without each group of masks in turn (jackknife).
+    leave_one_out: list[tuple[torch.Tensor, torch.Tensor]] = field(default_factory=list)
 
 
 def uncertain_units(model: DropoutMLP) -> int:
@@ -96,11 +100,15 @@ def all_rules(
     x = model.check_input(x)
     if n_samples is None:
         arith, geom = _exact(model, x, with_arithmetic=True, progress=progress)
-        n_masks = exact_mask_count(model)
-    else:
-        arith, geom = _sampled(model, x, n_samples, generator, progress)
-        n_masks = n_samples
-    return Ensemble(arith, geom, weight_scaled(model, x), n_samples is None, n_masks)
+        return Ensemble(arith, geom, weight_scaled(model, x), True, exact_mask_count(model))
+    prob_sums, logit_sums, sizes = _sampled_sums(model, x, n_samples, generator, progress)
+    arith, geom = _combine(prob_sums.sum(0), logit_sums.sum(0), n_samples)
+    left_out = [
+        _combine(prob_sums.sum(0) - prob_sums[g], logit_sums.sum(0) - logit_sums[g], n_samples - sizes[g])
+        for g in range(len(sizes))
+        if sizes[g] < n_samples
+    ]
+    return Ensemble(arith, geom, weight_scaled(model, x), False, int(n_samples), left_out)
 
 
 def _check_exact_size(model: DropoutMLP, n_points: int) -> None:
@@ -201,27 +209,45 @@ def _mean_over_last_masks(model: DropoutMLP, hidden: torch.Tensor, plan: _MaskPl
     return probs.unflatten(0, hidden.shape[:2])
 
 
-@torch.no_grad()
 def _sampled(
+    model: DropoutMLP, x: torch.Tensor, n_samples: int, generator: torch.Generator | None
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Monte Carlo (arithmetic, geometric) from ``n_samples`` masks drawn from p(mu)."""
+    prob_sums, logit_sums, _ = _sampled_sums(model, x, n_samples, generator)
+    return _combine(prob_sums.sum(0), logit_sums.sum(0), n_samples)
+
+
+def _combine(prob_sum: torch.Tensor, logit_sum: torch.Tensor, n: int) -> tuple[torch.Tensor, torch.Tensor]:
+    return prob_sum / n, torch.softmax(logit_sum / n, dim=-1)
+
+
+@torch.no_grad()
+def _sampled_sums(
     model: DropoutMLP,
     x: torch.Tensor,
     n_samples: int,
     generator: torch.Generator | None,
     progress: Progress | None = None,
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Monte Carlo (arithmetic, geometric) from ``n_samples`` masks drawn from p(mu)."""
+) -> tuple[torch.Tensor, torch.Tensor, list[int]]:
+    """Sums of probabilities and of logits over ``n_samples`` masks from p(mu), per group of masks: ``[G, N, C]``.
+
+    Masks are drawn in the same order whatever the grouping, so the totals do not depend on it.
+    """
     if int(n_samples) != n_samples or n_samples < 1:
         raise ValueError(f"n_samples must be a positive integer, got {n_samples}")
     n_samples = int(n_samples)
+    n_groups = min(JACKKNIFE_GROUPS, n_samples)
+    bounds = [round(g * n_samples / n_groups) for g in range(n_groups + 1)]
     keep = model.keep_probs()
     chunk = max(1, CHUNK_ELEMENTS // (x.shape[0] * model.layer_sizes[-1]))
-    prob_sum = torch.zeros(x.shape[0], model.layer_sizes[-1])
-    logit_sum = torch.zeros_like(prob_sum)
-    for start in range(0, n_samples, chunk):
-        mu = mk.sample_masks(keep, min(chunk, n_samples - start), generator)
-        logits = model.forward_masked(x, mu)  # [k, N, C]
-        prob_sum += torch.softmax(logits, dim=-1).sum(0)
-        logit_sum += logits.sum(0)
+    prob_sums = torch.zeros(n_groups, x.shape[0], model.layer_sizes[-1])
+    logit_sums = torch.zeros_like(prob_sums)
+    for g in range(n_groups):
+        for start in range(bounds[g], bounds[g + 1], chunk):
+            mu = mk.sample_masks(keep, min(chunk, bounds[g + 1] - start), generator)
+            logits = model.forward_masked(x, mu)  # [k, N, C]
+            prob_sums[g] += torch.softmax(logits, dim=-1).sum(0)
+            logit_sums[g] += logits.sum(0)
         if progress is not None:
-            progress(min(1.0, (start + chunk) / n_samples))
-    return prob_sum / n_samples, torch.softmax(logit_sum / n_samples, dim=-1)
+            progress(bounds[g + 1] / n_samples)
+    return prob_sums, logit_sums, [b - a for a, b in zip(bounds[:-1], bounds[1:])]

@@ -15,6 +15,7 @@ from plotly.subplots import make_subplots
 from dropviz import palette
 from dropviz.grid import Grid
 from dropviz.i18n import t
+from dropviz.surface_image import probability_rgb, two_class_colorscale
 from dropviz.training import History
 
 # Pass as st.plotly_chart(fig, config=PLOT_CONFIG): the camera button saves a 2x PNG for slides.
@@ -26,8 +27,6 @@ PLOT_CONFIG: dict = {
 FONT_SIZE = 14
 TITLE_SIZE = 16
 AXIS_TITLE_SIZE = 15
-# Probability of a class: diverging around 0.5, blue for 0 (class 0's colour) to red for 1; safe for colour-blindness.
-PROBABILITY_SCALE = "RdBu"
 DIFFERENCE_SCALE = "Viridis"
 NET_COLORS = (palette.BLUE, palette.VERMILION, palette.GREEN, palette.PINK, palette.SKY, palette.ORANGE)
 
@@ -51,7 +50,7 @@ def apply_projector_style(fig: go.Figure) -> go.Figure:
 
 
 def _heatmap_row(
-    grid: Grid, maps: Mapping[str, np.ndarray], coloraxis: dict, lang: str, height: int = 440
+    grid: Grid, maps: Mapping[str, np.ndarray], coloraxis: dict, lang: str, height: int = 440, opacity: float = 1.0
 ) -> go.Figure:
     """1 x n heatmaps on ``grid`` sharing one colour axis (so one colourbar), each with square cells."""
     if not maps:
@@ -68,6 +67,7 @@ def _heatmap_row(
                 y=grid.ys,
                 z=z.reshape(r, r),
                 coloraxis="coloraxis",
+                opacity=opacity,
                 name=name,
                 hovertemplate="x₁=%{x:.2f}, x₂=%{y:.2f}: %{z:.3f}<extra>" + name + "</extra>",
             ),
@@ -92,29 +92,55 @@ def _to_numpy(a: np.ndarray | torch.Tensor) -> np.ndarray:
 
 def rule_surfaces_figure(
     grid: Grid,
-    surfaces: Mapping[str, np.ndarray],
+    surfaces: Mapping[str, np.ndarray | torch.Tensor],
     x: np.ndarray | torch.Tensor | None,
     y: np.ndarray | torch.Tensor | None,
     lang: str = "en",
-    colorbar_title: str | None = None,
 ) -> go.Figure:
-    """One heatmap per rule (titles = the dict's keys, already translated) of a probability ``[R*R]`` on ``grid``.
+    """One panel per rule (titles = the dict's keys, already translated) of class probabilities ``[R*R, C]``.
 
-    All panels share one colour scale from 0 to 1, so equal colours mean equal probabilities across rules.
-    The data points ``x [N, 2]`` with labels ``y [N]`` are drawn on every panel in their class colours.
+    Colours are the app's one colour language (``surface_image.probability_rgb``: class colours, white where the
+    rule is undecided), so the panels look like the Train page's surfaces; an invisible heat map on top carries the
+    hover values. With two classes a colour bar shows p(class 1). The data points ``x [N, 2]`` with labels ``y [N]``
+    are drawn on every panel in their class colours.
     """
+    r = grid.resolution
+    probs = {name: _to_numpy(v).reshape(r, r, -1) for name, v in surfaces.items()}
+    n_classes = next(iter(probs.values())).shape[-1] if probs else 0
+    hover = {name: p[:, :, -1] if n_classes == 2 else p.max(-1) for name, p in probs.items()}
     coloraxis = {
-        "colorscale": PROBABILITY_SCALE,
-        "reversescale": True,
+        "colorscale": two_class_colorscale(),
         "cmin": 0.0,
         "cmax": 1.0,
-        "colorbar": {"title": {"text": colorbar_title or t("fig.rules.colorbar", lang)}, "thickness": 16},
+        "showscale": n_classes == 2,
+        "colorbar": {"title": {"text": t("fig.rules.colorbar", lang)}, "thickness": 16},
     }
-    fig = _heatmap_row(grid, surfaces, coloraxis, lang)
-    if x is None or y is None:
-        return fig
+    fig = _heatmap_row(grid, hover, coloraxis, lang, opacity=0.0)
+    step_x, step_y = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
+    for col, p in enumerate(probs.values(), start=1):
+        fig.add_trace(
+            go.Image(z=probability_rgb(p), x0=grid.xs[0], dx=step_x, y0=grid.ys[0], dy=step_y, hoverinfo="skip"),
+            row=1,
+            col=col,
+        )
+    fig.data = fig.data[len(probs) :] + fig.data[: len(probs)]  # images underneath, hover layer on top
+    _fix_image_axes(fig, grid, len(probs))
+    if x is not None and y is not None:
+        _add_points(fig, x, y, len(probs), lang)
+    return fig
+
+
+def _fix_image_axes(fig: go.Figure, grid: Grid, n_panels: int) -> None:
+    """go.Image flips its y axis; keep y growing upward, as in every other picture of the plane."""
+    x0, x1, y0, y1 = grid.extent
+    for col in range(1, n_panels + 1):
+        fig.update_yaxes(range=[y0, y1], autorange=False, row=1, col=col)
+        fig.update_xaxes(range=[x0, x1], autorange=False, row=1, col=col)
+
+
+def _add_points(fig: go.Figure, x, y, n_panels: int, lang: str) -> None:
     pts, labels = _to_numpy(x).reshape(-1, 2), _to_numpy(y).reshape(-1).astype(int)
-    for col in range(1, len(surfaces) + 1):
+    for col in range(1, n_panels + 1):
         for k in np.unique(labels):
             sel = labels == k
             fig.add_trace(
@@ -125,14 +151,13 @@ def rule_surfaces_figure(
                     name=t("fig.class", lang, k=int(k)),
                     legendgroup=f"class-{k}",
                     showlegend=col == 1,
-                    marker={"color": palette.class_hex(k), "size": 8, "line": {"color": "white", "width": 1.5}},
+                    marker={"color": palette.class_hex(k), "size": 8, "line": {"color": palette.OUTLINE, "width": 1}},
                     hovertemplate="%{x:.2f}, %{y:.2f}<extra>" + t("fig.class", lang, k=int(k)) + "</extra>",
                 ),
                 row=1,
                 col=col,
             )
     fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"})
-    return fig
 
 
 def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: str = "en") -> go.Figure:

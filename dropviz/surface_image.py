@@ -26,6 +26,23 @@ def class_colors(n_classes: int) -> np.ndarray:
     return np.array([palette.hex_to_rgb(palette.class_hex(k)) for k in range(n_classes)], dtype=np.uint8)
 
 
+def probability_rgb(probs: np.ndarray) -> np.ndarray:
+    """The app's one colour language for class probabilities ``[..., C]``: an RGB uint8 array ``[..., 3]``.
+
+    Each class's palette colour, mixed by probability and blended toward white as the top probability falls to
+    1/C (white = undecided). Every surface in the app (Train, Subnetworks, Bagging, Inference) uses it.
+    """
+    probs = np.clip(np.nan_to_num(np.asarray(probs, dtype=np.float32), nan=0.0), 0.0, 1.0)
+    return _grid_rgb(probs, class_colors(probs.shape[-1]))
+
+
+def two_class_colorscale(steps: int = 11) -> list[list]:
+    """A Plotly colour scale for p(class 1) in [0, 1] that matches ``probability_rgb`` for two classes."""
+    p1 = np.linspace(0.0, 1.0, steps, dtype=np.float32)
+    rgb = probability_rgb(np.stack([1 - p1, p1], axis=-1))
+    return [[float(v), f"rgb({r},{g},{b})"] for v, (r, g, b) in zip(p1, rgb.tolist())]
+
+
 def _resize(image: Image.Image, size: int) -> Image.Image:
     """Bilinear resize whose corner pixels sit on the grid's corner points.
 

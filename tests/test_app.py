@@ -56,9 +56,24 @@ def test_masks_page_counts_subnetworks_for_the_architecture():
     assert at.metric[0].value == "34"  # 2 inputs + 2 x 16 hidden units
     at.slider(key="w_hidden").set_value(1).run()
     at.slider(key="w_width").set_value(3).run()
-    assert at.metric[0].value == "5" and at.metric[1].value == "32"
+    assert [m.value for m in at.metric[:3]] == ["5", "5", "32"]
     drop_sliders = [s for s in at.slider if s.key.startswith("w_p_")]
     assert len(drop_sliders) == 2  # inputs and the one hidden layer
+    assert not at.info
+
+
+def test_masks_page_says_which_units_can_vary_when_some_drop_probability_is_0_or_1():
+    at = open_page("masks", {"hidden": "1", "width": "3", "p_in": "0.0", "p_h1": "1.0"})
+    assert [m.value for m in at.metric[:3]] == ["5", "0", "32"]
+    assert at.info[0].value == t("masks.possible", possible="1", count="32", k=0)
+
+
+def test_masks_page_shows_a_mask_for_every_example_of_a_minibatch():
+    at = open_page("masks", {"batch": "8"})
+    fresh = t("masks.batch_fresh", b=8)
+    assert any(fresh in spec for spec in chart_specs(at))  # untrained: a minibatch drawn now
+    heatmaps = [spec for spec in chart_specs(at) if '"type":"heatmap"' in spec.replace(" ", "")]
+    assert heatmaps, "no minibatch heat map"
 
 
 def test_train_page_steps_and_resets():
@@ -186,3 +201,26 @@ def test_a_link_replays_the_training_it_holds_including_a_change_of_drop_probabi
     assert query_of(reopened) == query
     next(b for b in reopened.button if b.label == t("train.reset")).click().run()
     assert "run" not in query_of(reopened)
+
+
+def markdowns(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_theory_sentences_follow_the_current_net():
+    small = open_page("theory", {"hidden": "1", "width": "2"})  # the book's net: d = 4, likeliest mask 0.16
+    text = markdowns(small)
+    assert t("theory.common", mode="0.16") in text and "rare" not in text
+    assert t("theory.exact", masks="16") in text
+
+    fixed = open_page("theory", {"p_in": "0.0", "p_h1": "0.0", "p_h2": "1.0"})
+    text = markdowns(fixed)
+    assert t("theory.exact_one") in text and t("theory.single") in text
+    assert "d = **34**" in text and "**0** units" in text and "masks with p(μ) > 0: **1**" in text
+
+    big = open_page("theory")  # d = 34: Monte Carlo, every sampled number with its standard error
+    text = markdowns(big)
+    assert t("theory.sampled", n="20,000") in text
+    assert t("theory.rare", mode="", steps="", batch="", draws="", possible="", share="")[:25] in text
+    table = big.dataframe[0].value
+    assert all("±" in v for v in table.iloc[0]) and not any("±" in v for v in table.iloc[2])

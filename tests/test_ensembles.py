@@ -5,6 +5,7 @@ import pytest
 import torch
 
 from dropviz import ensembles as en
+from dropviz import masks as mk
 from dropviz.model import DropoutMLP
 from tests.reference import brute_force_ensembles
 
@@ -163,3 +164,39 @@ def test_progress_is_reported_up_to_one():
     seen: list[float] = []
     en.all_rules(model, random_inputs(2, n=300), progress=seen.append)
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
+
+
+def test_monte_carlo_standard_errors_match_the_spread_of_the_sampled_predictions():
+    from dropviz.compare import jackknife
+
+    model = DropoutMLP([2, 6, 6, 2], [0.2, 0.5, 0.5], activation="relu", seed=3)
+    x = torch.randn(50, 2, generator=torch.Generator().manual_seed(0)) * 1.5
+    n = 4000
+    result = en.all_rules(model, x, n_samples=n, generator=torch.Generator().manual_seed(1))
+    assert len(result.leave_one_out) == en.JACKKNIFE_GROUPS
+    estimate, se = jackknife(lambda a, g: a[:, 1], (result.arithmetic, result.geometric), result.leave_one_out)
+    torch.testing.assert_close(estimate, result.arithmetic[:, 1].double())
+    # The textbook standard error of a mean, from the per-mask probabilities drawn another way
+    mu = mk.sample_masks(model.keep_probs(), n, torch.Generator().manual_seed(2))
+    with torch.no_grad():
+        per_mask = torch.softmax(model.forward_masked(x, mu), -1)[:, :, 1].double()
+    classic = per_mask.std(0) / n**0.5
+    ratio = (se / classic).median()
+    assert 0.7 < ratio < 1.4, ratio  # 20 groups: the jackknife's own error is about 16%
+    # Against the exact answer: z-scores behave like a standard normal's
+    exact = en.arithmetic_mean(model, x)[:, 1].double()
+    z = ((estimate - exact) / se).abs()
+    assert (z > 4).sum() <= 1 and (z < 1).float().mean() > 0.4
+
+
+def test_monte_carlo_standard_error_shrinks_like_one_over_root_n():
+    from dropviz.compare import jackknife
+
+    model = DropoutMLP([2, 8, 2], [0.2, 0.5], seed=1)
+    x = torch.randn(40, 2, generator=torch.Generator().manual_seed(0))
+
+    def se_of(n: int) -> float:
+        r = en.all_rules(model, x, n_samples=n, generator=torch.Generator().manual_seed(n))
+        return float(jackknife(lambda a, g: g[:, 0], (r.arithmetic, r.geometric), r.leave_one_out)[1].mean())
+
+    assert 0.35 < se_of(6400) / se_of(1600) < 0.7  # expected 0.5

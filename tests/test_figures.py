@@ -18,7 +18,7 @@ from dropviz.grid import make_grid
 from dropviz.i18n import TEXT, t
 from dropviz.keep_figure import keep_frequency_figure
 from dropviz.model import DropoutMLP
-from dropviz.surface_image import class_colors, png_data_uri, surface_png
+from dropviz.surface_image import class_colors, png_data_uri, probability_rgb, surface_png
 from dropviz.training import History
 
 # ---------------------------------------------------------------- grid
@@ -316,24 +316,33 @@ def test_plot_config_downloads_png_at_twice_the_scale():
     assert figures.PLOT_CONFIG["displaylogo"] is False
 
 
-def test_rule_surfaces_share_one_colour_scale():
+def test_rule_surfaces_use_the_apps_one_colour_language():
     g, x, y, maps = grid_and_maps()
-    fig = figures.rule_surfaces_figure(g, maps, x, y)
+    probs = {name: np.stack([1 - p, p], axis=1) for name, p in maps.items()}
+    fig = figures.rule_surfaces_figure(g, probs, x, y)
+    images = [tr for tr in fig.data if tr.type == "image"]
     heatmaps = [tr for tr in fig.data if tr.type == "heatmap"]
-    assert len(heatmaps) == 3 and {h.coloraxis for h in heatmaps} == {"coloraxis"}
-    assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (0, 1)
+    assert len(images) == 3 and len(heatmaps) == 3
+    # the same colours as the Train page's PNG surfaces, pixel for pixel
+    np.testing.assert_array_equal(np.asarray(images[1].z), probability_rgb(probs["geometric mean"].reshape(8, 8, 2)))
+    assert images[0].y0 == pytest.approx(g.ys[0]) and images[0].dy > 0  # row 0 is the smallest x2, drawn at the bottom
+    assert fig.layout.yaxis.range == (g.extent[2], g.extent[3])
+    # an invisible hover layer with p(class 1), and a colour bar drawn from the same colours
+    assert all(h.opacity == 0 for h in heatmaps) and {h.coloraxis for h in heatmaps} == {"coloraxis"}
+    np.testing.assert_allclose(heatmaps[1].z, maps["geometric mean"].reshape(8, 8), rtol=1e-6)
+    scale = fig.layout.coloraxis.colorscale
+    assert scale[0][1] == "rgb({},{},{})".format(*probability_rgb(np.array([1.0, 0.0])))
+    assert scale[5][1] == "rgb(255,255,255)"  # p = 0.5: undecided is white
     assert fig.layout.coloraxis.colorbar.title.text == t("fig.rules.colorbar")
-    np.testing.assert_allclose(heatmaps[1].z, maps["geometric mean"].reshape(8, 8))
     assert [a.text for a in fig.layout.annotations] == list(maps)
     assert min(a.font.size for a in fig.layout.annotations) >= 16 and fig.layout.font.size >= 14
     scatters = [tr for tr in fig.data if tr.type == "scatter"]
     assert len(scatters) == 3 * 2  # one per class per panel
     assert {s.marker.color for s in scatters} == {palette.class_hex(0), palette.class_hex(1)}
-    assert sum(bool(s.showlegend) for s in scatters) == 2
-    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis3.scaleanchor == "x3"
     json.loads(fig.to_json())
-    fig = figures.rule_surfaces_figure(g, maps, torch.from_numpy(x), torch.from_numpy(y), colorbar_title="p")
-    assert fig.layout.coloraxis.colorbar.title.text == "p"
+    three = {name: np.stack([1 - p, p * 0.5, p * 0.5], axis=1) for name, p in maps.items()}
+    fig = figures.rule_surfaces_figure(g, three, torch.from_numpy(x), torch.from_numpy(y))
+    assert fig.layout.coloraxis.showscale is False  # three classes: colour = class mix, no single scale
 
 
 def test_difference_maps_scale_from_zero_to_the_largest_gap():
@@ -414,3 +423,19 @@ def test_long_masks_wrap_the_same_way_in_every_frame():
     assert all(len(line) <= nf.TITLE_LINE_CHARS for line in fig.layout.title.text.split("<br>"))
     digits = "".join(c for c in fig.frames[5].layout.title.text.split("μ = [")[1] if c in "01")
     assert digits == "".join(str(int(v)) for v in mu[5].tolist())
+
+
+def test_minibatch_masks_figure_has_one_row_per_example_of_a_real_training_step():
+    from dropviz.batch_masks_figure import minibatch_masks_figure
+    from dropviz.experiment import Experiment, ExperimentConfig
+
+    exp = Experiment(ExperimentConfig(n_train=40, n_test=100, batch_size=16))
+    exp.step(1)
+    mu = exp.model.last_mu
+    assert mu.shape == (16, 34)
+    assert len({tuple(row.tolist()) for row in mu}) > 1  # every example drew its own mask
+    fig = minibatch_masks_figure(mu, exp.model.droppable_widths)
+    z = np.asarray(fig.data[0].z)
+    assert z.shape == (16, 34) and np.array_equal(z, mu.numpy())
+    with pytest.raises(ValueError, match="shape"):
+        minibatch_masks_figure(mu[:, :5], exp.model.droppable_widths)

@@ -7,7 +7,7 @@ import torch
 
 from app import ui
 from dropviz import ensembles as en
-from dropviz.compare import rule_accuracy, rule_gaps, total_variation
+from dropviz.compare import jackknife, rule_accuracy, rule_gaps, total_variation
 from dropviz.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 from dropviz.grid import make_grid
 
@@ -20,6 +20,7 @@ settings = ui.current()
 exp = ui.experiment(settings)
 model = exp.model
 RULES = ("arithmetic", "geometric", "weight_scaled")
+PAIRS = (("arithmetic", "geometric"), ("arithmetic", "weight_scaled"), ("geometric", "weight_scaled"))  # everywhere
 names = {rule: ui.tr(f"rule.{rule}") for rule in RULES}
 short = {rule: ui.tr(f"rule.short.{rule}") for rule in RULES}
 
@@ -38,77 +39,97 @@ n_eval = len(grid.points) + len(split.test.y)
 exact = en.exact_is_feasible(model, n_eval) and en.exact_mask_count(model) * n_eval <= EXACT_BUDGET
 
 
-def compute() -> dict:
+def compute() -> en.Ensemble:
     """All three rules on the grid and on the test points (exact or Monte Carlo), with a progress bar."""
     x = torch.cat([grid.points, torch.from_numpy(split.test.x)])
     bar = st.progress(0.0, text=ui.tr("inf.computing"))
-    generator = torch.Generator().manual_seed(settings.seed)
     result = en.all_rules(
         model,
         x,
         n_samples=None if exact else MC_SAMPLES,
-        generator=generator,
+        generator=torch.Generator().manual_seed(settings.seed),
         progress=lambda f: bar.progress(f, text=ui.tr("inf.computing")),
     )
     bar.empty()
-    return {rule: getattr(result, rule) for rule in RULES} | {"n_masks": result.n_masks}
+    return result
+
+
+def with_error(estimate: torch.Tensor, se: torch.Tensor | None, fmt: str) -> list[str]:
+    """Numbers as text; Monte Carlo ones as "value ± one standard error"."""
+    if se is None:
+        return [format(v, fmt) for v in estimate.reshape(-1).tolist()]
+    pairs = zip(estimate.reshape(-1).tolist(), se.reshape(-1).tolist())
+    return [f"{format(v, fmt)} ± {format(e, fmt)}" for v, e in pairs]
+
+
+def on_grid_and_test(result: en.Ensemble, statistic):
+    """A statistic of (arithmetic, geometric) and its jackknife standard error (None when exact)."""
+    full = (result.arithmetic, result.geometric)
+    if result.exact:
+        return torch.as_tensor(statistic(*full), dtype=torch.float64), None
+    return jackknife(statistic, full, result.leave_one_out)
 
 
 key = (exp.serial, exp.steps_done, tuple(model.keep_probs().tolist()), exact)
 if st.session_state.get("rules_key") != key:
     st.session_state["rules"] = compute()
     st.session_state["rules_key"] = key
-rules = st.session_state["rules"]
+result: en.Ensemble = st.session_state["rules"]
 n_grid = len(grid.points)
+weight_scaled = result.weight_scaled
 
-if exact and rules["n_masks"] == 1:
+if exact and result.n_masks == 1:
     st.success(ui.tr("inf.exact_one", steps=exp.steps_done))
 elif exact:
-    st.success(ui.tr("inf.exact", masks=f"{rules['n_masks']:,}", steps=exp.steps_done))
+    st.success(ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=exp.steps_done))
 else:
     d = en.uncertain_units(model)
     st.info(ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=exp.steps_done))
 st.caption(ui.drop_summary(settings))
 
-n_classes = model.layer_sizes[-1]
-shown = 1
-if n_classes > 2:
-    shown = st.selectbox(
-        ui.tr("inf.class_shown"), list(range(n_classes)), index=0, format_func=lambda c: ui.tr("inf.class_n", c=c)
-    )
-surfaces = {names[r]: rules[r][:n_grid, shown].numpy() for r in RULES}
-st.subheader(ui.tr("inf.surfaces_title", c=shown))
+rules = {"arithmetic": result.arithmetic, "geometric": result.geometric, "weight_scaled": weight_scaled}
+st.subheader(ui.tr("inf.surfaces_title"))
 st.plotly_chart(
-    rule_surfaces_figure(
-        grid, surfaces, split.test.x, split.test.y, ui.lang(), colorbar_title=ui.tr("inf.colorbar", c=shown)
-    ),
+    rule_surfaces_figure(grid, {names[r]: rules[r][:n_grid] for r in RULES}, split.test.x, split.test.y, ui.lang()),
     config=PLOT_CONFIG,
 )
+st.caption(ui.tr("inf.colour_key"))
 
-pairs = [("arithmetic", "geometric"), ("geometric", "weight_scaled"), ("arithmetic", "weight_scaled")]
-diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in pairs}
+diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in PAIRS}
 st.subheader(ui.tr("inf.diff_title"))
 st.caption(ui.tr("inf.diff_caption"))
 st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONFIG)
 
+
+def gap_table(a: torch.Tensor, g: torch.Tensor) -> torch.Tensor:
+    """[pairs, 4]: max |dp|, mean |dp|, mean KL and share of the grid whose class flips, in PAIRS order."""
+    probs = {"arithmetic": a[:n_grid], "geometric": g[:n_grid], "weight_scaled": weight_scaled[:n_grid]}
+    rows = rule_gaps(probs)
+    order = {(row["a"], row["b"]): row for row in rows}
+    metrics = ("max_abs_diff", "mean_abs_diff", "mean_kl", "disagreement")
+    return torch.tensor([[order[pair][m] for m in metrics] for pair in PAIRS], dtype=torch.float64)
+
+
+def test_accuracy(a: torch.Tensor, g: torch.Tensor) -> torch.Tensor:
+    probs = {"arithmetic": a[n_grid:], "geometric": g[n_grid:], "weight_scaled": weight_scaled[n_grid:]}
+    accuracy = rule_accuracy(probs, torch.from_numpy(split.test.y))
+    return torch.tensor([accuracy[r] for r in RULES], dtype=torch.float64)
+
+
 st.subheader(ui.tr("inf.table_title"))
-gaps = rule_gaps({short[r]: rules[r][:n_grid] for r in RULES})
-table = pd.DataFrame(
-    [
-        {
-            ui.tr("inf.col.pair"): f"{row['a']} ↔ {row['b']}",
-            ui.tr("inf.col.max"): row["max_abs_diff"],
-            ui.tr("inf.col.mean"): row["mean_abs_diff"],
-            ui.tr("inf.col.kl"): row["mean_kl"],
-            ui.tr("inf.col.flip"): f"{row['disagreement']:.1%}",
-        }
-        for row in gaps
-    ]
-)
-number = {col: st.column_config.NumberColumn(format="%.4f") for col in table.columns[1:4]}
-st.dataframe(table, hide_index=True, column_config=number)
-accuracy = rule_accuracy({short[r]: rules[r][n_grid:] for r in RULES}, torch.from_numpy(split.test.y))
+gaps, gap_se = on_grid_and_test(result, gap_table)
+columns = ("inf.col.max", "inf.col.mean", "inf.col.kl", "inf.col.flip")
+table = {ui.tr("inf.col.pair"): [f"{short[a]} ↔ {short[b]}" for a, b in PAIRS]}
+for j, column in enumerate(columns):
+    fmt = ".1%" if column == "inf.col.flip" else ".4f"
+    table[ui.tr(column)] = with_error(gaps[:, j], None if gap_se is None else gap_se[:, j], fmt)
+st.dataframe(pd.DataFrame(table), hide_index=True)
+accuracy, accuracy_se = on_grid_and_test(result, test_accuracy)
 cols = st.columns(3)
-for col, (name, acc) in zip(cols, accuracy.items()):
-    col.metric(ui.tr("inf.test_acc", rule=name), f"{acc:.1%}")
-st.caption(ui.tr("inf.table_caption", n=len(split.test.y), grid=f"{GRID_RESOLUTION}×{GRID_RESOLUTION}"))
+for i, (col, rule) in enumerate(zip(cols, RULES)):
+    se = None if accuracy_se is None or rule == "weight_scaled" else accuracy_se[i : i + 1]
+    col.metric(ui.tr("inf.test_acc", rule=short[rule]), with_error(accuracy[i : i + 1], se, ".1%")[0])
+caption = ui.tr("inf.table_caption", n=len(split.test.y), grid=f"{GRID_RESOLUTION}×{GRID_RESOLUTION}")
+if not result.exact:
+    caption += " " + ui.tr("inf.standard_error", n=f"{MC_SAMPLES:,}", groups=en.JACKKNIFE_GROUPS)
+st.caption(caption)

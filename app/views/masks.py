@@ -1,9 +1,13 @@
-"""Masks: sampled dropout masks played on the network diagram, with mu, p(mu) and the count 2^d."""
+"""Masks: sampled dropout masks played on the network diagram, one minibatch's masks, mu, p(mu) and 2^d."""
 
 import streamlit as st
+import torch
 
 from app import settings as cfg
 from app import ui
+from dropviz import ensembles as en
+from dropviz import masks as mk
+from dropviz.batch_masks_figure import minibatch_masks_figure
 from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
 from dropviz.network_figure import network_figure, sample_frames
@@ -12,26 +16,48 @@ settings = ui.current()
 exp = ui.experiment(settings)
 model = exp.model
 
+
+def count(n: int) -> str:
+    return f"{n:,}" if n < 10**15 else f"≈ {float(n):.2e}"
+
+
+def minibatch_masks() -> tuple[torch.Tensor, str]:
+    """The masks the last training step really used, if it used today's probabilities; else a fresh minibatch."""
+    trained_now = exp.log and exp.log[-1][0] == settings.drop_probs()
+    if trained_now and model.last_mu is not None:
+        return model.last_mu, ui.tr("masks.batch_trained", step=exp.steps_done)
+    batch = exp.trainer.batch_size
+    draw = torch.Generator().manual_seed(settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"] + 1)
+    return mk.sample_masks(model.keep_probs(), batch, draw), ui.tr("masks.batch_fresh", b=batch)
+
+
 st.title(ui.tr("masks.title"))
 st.markdown(ui.tr("masks.intro"))
 
-d = model.n_droppable
-cols = st.columns([1, 2, 1])
+d, k = model.n_droppable, en.uncertain_units(model)
+cols = st.columns(4)
 cols[0].metric(ui.tr("masks.units"), d)
-count = f"{2**d:,}" if d <= 40 else f"≈ {2.0**d:.2e}"
-cols[1].metric(ui.tr("masks.subnetworks", d=d), count, help=ui.tr("masks.subnetworks_help"))
-cols[2].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+cols[1].metric(ui.tr("masks.varying"), k)
+cols[2].metric(ui.tr("masks.subnetworks", d=d), count(2**d), help=ui.tr("masks.subnetworks_help"))
+cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+if k < d:
+    st.info(ui.tr("masks.possible", possible=count(2**k), count=count(2**d), k=k))
 st.caption(ui.drop_summary(settings))
 
-left, right = st.columns([3, 1])
-n_frames = right.slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")
-speed = right.select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
-if right.button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
+controls = st.columns([2, 2, 1.3])
+n_frames = controls[0].slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")
+speed = controls[1].select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
+if controls[2].button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
     st.session_state[ui.WIDGET + "draw"] = (st.session_state[ui.WIDGET + "draw"] + 1) % 10_000
-right.info(ui.tr("masks.how_to_play"))
+st.caption(ui.tr("masks.how_to_play"))
 
+left, right = st.columns([3, 2])
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed), config=PLOT_CONFIG)
+batch_mu, batch_title = minibatch_masks()
+right.plotly_chart(
+    minibatch_masks_figure(batch_mu, model.droppable_widths, ui.lang(), batch_title), config=PLOT_CONFIG
+)
 
 st.subheader(ui.tr("masks.frequency_title"))
 st.caption(ui.tr("masks.frequency_caption", n=n_frames))

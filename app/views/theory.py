@@ -9,8 +9,28 @@ import torch
 from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
+from dropviz.compare import jackknife
 
 MC_SAMPLES = 20000
+RARE = 0.01  # below this p(mu) for the likeliest mask, "masks are rare" is the honest summary
+RULES = ("arithmetic", "geometric", "weight_scaled")
+
+
+def rule_table(result: en.Ensemble) -> pd.DataFrame:
+    """Class probabilities of each rule; Monte Carlo ones as "value ± standard error"."""
+    classes = [ui.tr("inf.class_n", c=c) for c in range(result.weight_scaled.shape[1])]
+    rows = {}
+    for i, rule in enumerate(RULES):
+        values = getattr(result, rule)[0]
+        if result.exact or rule == "weight_scaled":
+            rows[ui.tr(f"rule.{rule}")] = [f"{v:.4f}" for v in values.tolist()]
+            continue
+        full = (result.arithmetic, result.geometric)
+        _, se = jackknife(lambda *rules, i=i: rules[i][0], full, result.leave_one_out)
+        rows[ui.tr(f"rule.{rule}")] = [f"{v:.4f} ± {e:.4f}" for v, e in zip(values.tolist(), se.tolist())]
+    return pd.DataFrame(rows, index=classes).T
+
+
 
 settings = ui.current()
 exp = ui.experiment(settings)
@@ -27,14 +47,17 @@ st.header(ui.tr("theory.bagging_title"))
 st.markdown(ui.tr("theory.bagging"))
 st.latex(r"\mu \in \{0,1\}^{d},\qquad p(\mu)=\prod_{i=1}^{d} k_i^{\mu_i}\,(1-k_i)^{1-\mu_i},\qquad k_i = 1-p_i")
 all_kept = float(torch.prod(keep))
-log10_mode = float(torch.log10(torch.maximum(keep, 1 - keep)).sum())
+mode = 10 ** float(torch.log10(torch.maximum(keep, 1 - keep)).sum())  # keep each unit its likelier way
+k = en.uncertain_units(model)
 st.markdown(
     ui.tr(
         "theory.bagging_live",
         d=d,
         count=f"{2**d:,}",
+        k=k,
+        possible=f"{2**k:,}",
         all_kept=f"{all_kept:.3g}",
-        mode=f"{10**log10_mode:.3g}",
+        mode=f"{mode:.3g}",
     )
 )
 
@@ -68,18 +91,34 @@ exact = en.exact_is_feasible(model, 1) and en.exact_mask_count(model) <= 2**20
 result = en.all_rules(
     model, x, n_samples=None if exact else MC_SAMPLES, generator=torch.Generator().manual_seed(settings.seed)
 )
-st.markdown(
-    ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=exp.steps_done)
-    + " "
-    + (ui.tr("theory.exact", masks=f"{result.n_masks:,}") if exact else ui.tr("theory.sampled", n=f"{MC_SAMPLES:,}"))
-)
-rows = {
-    ui.tr(f"rule.{rule}"): getattr(result, rule)[0].tolist() for rule in ("arithmetic", "geometric", "weight_scaled")
-}
-table = pd.DataFrame(rows, index=[ui.tr("inf.class_n", c=c) for c in range(model.layer_sizes[-1])]).T
-st.dataframe(table.style.format("{:.4f}"))
+if not exact:
+    how = ui.tr("theory.sampled", n=f"{MC_SAMPLES:,}")
+elif result.n_masks == 1:
+    how = ui.tr("theory.exact_one")
+else:
+    how = ui.tr("theory.exact", masks=f"{result.n_masks:,}")
+st.markdown(ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=exp.steps_done) + " " + how)
+st.dataframe(rule_table(result), hide_index=False)
 
 mu = mk.sample_masks(keep, 1, torch.Generator().manual_seed(settings.seed))[0]
 p_mu = float(mk.mask_probability(mu, keep))
 digits = "".join(str(int(v)) for v in mu.tolist())
 st.markdown(ui.tr("theory.one_mask", mu=digits, p=f"{p_mu:.3g}", log=f"{math.log10(p_mu):.1f}" if p_mu > 0 else "-∞"))
+if mode < RARE:
+    draws = exp.steps_done * exp.trainer.batch_size
+    share = min(1.0, draws / 2**k)
+    st.markdown(
+        ui.tr(
+            "theory.rare",
+            mode=f"{mode:.3g}",
+            steps=f"{exp.steps_done:,}",
+            batch=exp.trainer.batch_size,
+            draws=f"{draws:,}",
+            possible=f"{2**k:,}",
+            share=f"{share:.2g}" if share < 0.01 else f"{share:.0%}",
+        )
+    )
+elif k == 0:
+    st.markdown(ui.tr("theory.single"))
+else:
+    st.markdown(ui.tr("theory.common", mode=f"{mode:.3g}"))

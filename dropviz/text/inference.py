@@ -38,8 +38,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "클래스 {c}",
     },
     "inf.surfaces_title": {
-        "en": "Probability of class {c} under each rule",
-        "ko": "규칙별 클래스 {c} 확률",
+        "en": "The class probabilities under each rule",
+        "ko": "규칙별 클래스 확률",
     },
     "inf.colorbar": {
         "en": "P(class {c})",
@@ -80,6 +80,14 @@ TEXT: dict[str, dict[str, str]] = {
     "inf.test_acc": {
         "en": "Test accuracy, {rule}",
         "ko": "테스트 정확도, {rule}",
+    },
+    "inf.colour_key": {
+        "en": "Colour: each class's colour, fading to white where the rule is undecided (the same colours as on every page). Filled dots: training points; rings: test points. Hover for the probability.",
+        "ko": "색: 각 클래스의 색이며, 규칙이 어느 쪽으로도 정하지 못한 곳일수록 흰색에 가깝습니다(모든 페이지에서 같은 색). 채운 점: 학습 데이터, 고리: 테스트 데이터. 마우스를 올리면 확률이 보입니다.",
+    },
+    "inf.standard_error": {
+        "en": "± is one standard error of the Monte Carlo estimate ({n} masks, jackknife over {groups} groups of masks).",
+        "ko": "±는 몬테카를로 추정의 표준오차 하나입니다(마스크 {n}개를 {groups}개 묶음으로 나눈 잭나이프).",
     },
     "inf.table_caption": {
         "en": "Gaps are over the {grid} grid (|Δp| is the largest per-class gap at a point); accuracies over the {n} test points.",

@@ -2,12 +2,12 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "masks.title": {
-        "en": "Masks: one subnetwork per step",
-        "ko": "마스크: 단계마다 부분 신경망 하나",
+        "en": "Masks: a subnetwork for every example",
+        "ko": "마스크: 예제마다 다른 부분 신경망",
     },
     "masks.intro": {
-        "en": "Every training step draws a **mask** μ: one 0/1 entry per input and hidden unit. A unit with μᵢ = 0 is dropped for that step, together with all its weights, so the step trains one **subnetwork**. All subnetworks share the same weights: this is bagging with parameter sharing.",
-        "ko": "학습 단계마다 **마스크** μ 를 하나 뽑습니다. 입력 유닛과 은닉 유닛마다 0 또는 1 값을 가지며, μᵢ = 0 인 유닛은 그 단계에서 연결된 가중치와 함께 누락됩니다. 그래서 각 단계는 하나의 **부분 신경망**을 학습합니다. 모든 부분 신경망이 가중치를 공유하므로, 드롭아웃은 파라미터를 공유하는 배깅입니다.",
+        "en": "A **mask** μ has one 0/1 entry per input and hidden unit; μᵢ = 0 removes unit i and all its weights, leaving a **subnetwork**. Training draws a fresh mask for **every example** of a minibatch, so one step trains as many subnetworks as the minibatch has examples, all on the same shared weights: bagging with parameter sharing.",
+        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i가 그 가중치들과 함께 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 파라미터를 공유하는 배깅입니다.",
     },
     "masks.units": {
         "en": "Droppable units d",
@@ -17,13 +17,29 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Subnetworks 2^{d}",
         "ko": "부분 신경망 수 2^{d}",
     },
+    "masks.varying": {
+        "en": "Units that can vary (0 < drop < 1)",
+        "ko": "바뀔 수 있는 유닛 (0 < 드롭 확률 < 1)",
+    },
+    "masks.possible": {
+        "en": "Only {possible} of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only the {k} other units vary.",
+        "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 {possible}개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 빠지므로, 나머지 {k}개 유닛만 바뀝니다.",
+    },
+    "masks.batch_trained": {
+        "en": "The masks training step {step} used: one row per example of its minibatch",
+        "ko": "{step}단계 학습에 쓰인 마스크: 미니배치의 예제마다 한 줄",
+    },
+    "masks.batch_fresh": {
+        "en": "A minibatch of {b} examples draws {b} masks: one row per example",
+        "ko": "예제 {b}개짜리 미니배치는 마스크 {b}개를 뽑습니다: 예제마다 한 줄",
+    },
     "masks.subnetworks_help": {
         "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",
-        "ko": "d 개의 유닛이 각각 유지되거나 누락되므로 서로 다른 마스크는 2^d 개입니다.",
+        "ko": "유닛 d개가 각각 유지되거나 빠지므로 서로 다른 마스크는 2^d개입니다.",
     },
     "masks.trained_steps": {
         "en": "Training steps so far",
-        "ko": "지금까지 학습 단계",
+        "ko": "지금까지 학습한 단계 수",
     },
     "masks.trained_steps_help": {
         "en": "Edge colours and widths show the current weights; train on the Train page to change them.",
@@ -42,8 +58,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "새 마스크 뽑기",
     },
     "masks.how_to_play": {
-        "en": "Press Play under the diagram to play the masks in the browser; drag the slider to step through them. Grey hollow units are dropped.",
-        "ko": "그림 아래의 재생 버튼을 누르면 브라우저에서 마스크가 재생됩니다. 슬라이더로 한 장씩 넘길 수 있습니다. 회색 빈 원은 누락된 유닛입니다.",
+        "en": "Play under the diagram plays the masks; the slider steps through them. Hollow grey units are dropped. Right: a real minibatch, where every example has its own mask.",
+        "ko": "그림 아래의 재생 버튼으로 마스크를 차례로 보여 주고, 슬라이더로 한 장씩 넘깁니다. 속이 빈 회색 원은 드롭된 유닛입니다. 오른쪽: 실제 미니배치로, 예제마다 마스크가 다릅니다.",
     },
     "masks.frequency_title": {
         "en": "How often was each unit kept?",
@@ -51,6 +67,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.frequency_caption": {
         "en": "Bars: fraction of the {n} sampled masks that kept the unit. Marks: its keep probability 1 − p. With more masks the bars settle on the marks.",
-        "ko": "막대: 뽑은 마스크 {n} 개 중 그 유닛을 유지한 비율. 표시: 유지 확률 1 − p. 마스크를 많이 뽑을수록 막대가 표시에 가까워집니다.",
+        "ko": "막대: 뽑은 마스크 {n}개 중 그 유닛을 유지한 비율. 표시: 유지 확률 1 − p. 마스크를 많이 뽑을수록 막대가 표시에 가까워집니다.",
     },
 }

@@ -14,8 +14,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "유닛 i 는 다른 유닛과 독립적으로 확률 kᵢ = 1 − pᵢ 로 유지됩니다 (pᵢ 는 그 층의 **드롭** 확률). 마스크 μ 는 2^d 개의 부분 신경망 중 하나를 고르고, p(μ) 는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
     },
     "theory.bagging_live": {
-        "en": "Current net: d = **{d}**, so there are 2^d = **{count}** subnetworks. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
-        "ko": "현재 신경망: d = **{d}**, 부분 신경망 2^d = **{count}** 개. p(모든 유닛 유지) = {all_kept}, 가장 가능성 높은 마스크 하나의 p(μ) = {mode}.",
+        "en": "Current net: d = **{d}** droppable units, so 2^d = **{count}** subnetworks. **{k}** units have a drop probability strictly between 0 and 1; masks with p(μ) > 0: **{possible}**. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
+        "ko": "현재 신경망: 드롭할 수 있는 유닛 d = **{d}**개, 부분 신경망 2^d = **{count}**개. 드롭 확률이 0과 1 사이(양 끝 제외)인 유닛은 **{k}**개이고, p(μ) > 0인 마스크는 **{possible}**개입니다. p(모든 유닛 유지) = {all_kept}, 가장 가능성 높은 마스크 하나의 p(μ) = {mode}.",
     },
     "theory.arith_title": {
         "en": "Arithmetic mean (the bagging ensemble)",
@@ -58,15 +58,31 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "x = ({x0:.2f}, {x1:.2f}) 에서, {steps} 단계 학습된 신경망:",
     },
     "theory.exact": {
-        "en": "exact over {masks} masks.",
-        "ko": "마스크 {masks} 개에 대한 정확한 값.",
+        "en": "exact over all {masks} masks with p(μ) > 0.",
+        "ko": "p(μ) > 0인 마스크 {masks}개 전부에 대한 정확한 값.",
+    },
+    "theory.exact_one": {
+        "en": "exact: only one mask has p(μ) > 0 (every drop probability is 0 or 1), so all three rules give the same answer.",
+        "ko": "정확한 값: 모든 드롭 확률이 0 또는 1이라 p(μ) > 0인 마스크가 하나뿐이므로 세 규칙의 답이 같습니다.",
     },
     "theory.sampled": {
-        "en": "Monte Carlo over {n} sampled masks (too many masks to enumerate).",
-        "ko": "마스크 {n} 개 표본의 몬테카를로 추정 (모든 마스크를 계산하기에는 너무 많음).",
+        "en": "Monte Carlo over {n} sampled masks (too many masks to enumerate); ± is one standard error.",
+        "ko": "마스크 {n}개를 뽑은 몬테카를로 추정(모든 마스크를 계산하기에는 너무 많음). ±는 표준오차 하나입니다.",
     },
     "theory.one_mask": {
-        "en": "One sampled mask: μ = `{mu}`, p(μ) = {p} (log₁₀ p(μ) = {log}). Even the likeliest masks are rare: training visits only a tiny fraction of the subnetworks.",
-        "ko": "뽑은 마스크 하나: μ = `{mu}`, p(μ) = {p} (log₁₀ p(μ) = {log}). 가장 가능성 높은 마스크도 드뭅니다. 학습은 부분 신경망 중 아주 작은 일부만 방문합니다.",
+        "en": "One sampled mask: μ = `{mu}`, p(μ) = {p} (log₁₀ p(μ) = {log}).",
+        "ko": "뽑은 마스크 하나: μ = `{mu}`, p(μ) = {p} (log₁₀ p(μ) = {log}).",
+    },
+    "theory.rare": {
+        "en": "Even the likeliest mask has p(μ) = {mode}: in {steps} steps × {batch} examples training has drawn {draws} masks out of {possible}, so it has visited at most {share} of the subnetworks; the rest are trained only through the weights they share.",
+        "ko": "가장 가능성 높은 마스크조차 p(μ) = {mode}입니다. {steps}단계 × 예제 {batch}개 동안 학습은 마스크 {possible}개 중 {draws}개를 뽑았으므로 부분 신경망의 최대 {share}만 방문했습니다. 나머지는 공유하는 가중치를 통해서만 학습됩니다.",
+    },
+    "theory.single": {
+        "en": "No unit can vary here (every drop probability is 0 or 1), so training uses one and the same subnetwork every time: there is nothing to average.",
+        "ko": "여기서는 바뀔 수 있는 유닛이 없으므로(모든 드롭 확률이 0 또는 1) 학습은 매번 같은 부분 신경망 하나를 씁니다. 평균할 것이 없습니다.",
+    },
+    "theory.common": {
+        "en": "Here the likeliest mask has p(μ) = {mode}: with so few units that can vary, training draws the same subnetworks again and again.",
+        "ko": "여기서는 가장 가능성 높은 마스크의 p(μ) = {mode}입니다. 바뀔 수 있는 유닛이 적어서 학습이 같은 부분 신경망들을 거듭 뽑습니다.",
     },
 }
