@@ -73,7 +73,8 @@ def sidebar() -> Settings:
             st.caption(tr("side.keep_is", keep=1 - st.session_state[f"{WIDGET}p_h{i}"]))
         st.header(tr("side.network"))
         st.slider(tr("side.hidden_layers"), 0, cfg.MAX_HIDDEN_LAYERS, key=WIDGET + "hidden")
-        st.slider(tr("side.width"), 1, 32, key=WIDGET + "width")
+        if st.session_state[WIDGET + "hidden"] > 0:  # no hidden layer, no width to set
+            st.slider(tr("side.width"), 1, 32, key=WIDGET + "width")
         st.selectbox(tr("side.activation"), list(cfg.LIMITS["act"]), key=WIDGET + "act")
         st.header(tr("side.data"))
         st.selectbox(

@@ -12,7 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.net.dropped": {"en": "dropped unit (μᵢ = 0) and its weights", "ko": "드롭된 유닛 (μᵢ = 0)과 그 가중치"},
     "fig.net.kept_unit": {"en": "kept (μᵢ = 1)", "ko": "유지됨 (μᵢ = 1)"},
     "fig.net.dropped_unit": {"en": "dropped (μᵢ = 0)", "ko": "드롭됨 (μᵢ = 0)"},
-    "fig.net.play": {"en": "Play", "ko": "재생"},
+    "fig.net.play": {"en": "▶ Play", "ko": "▶ 재생"},
     "fig.net.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
     "fig.net.slider": {"en": "mask ", "ko": "마스크 "},
     "fig.keep.title": {
