@@ -8,11 +8,12 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `app` and `dropviz` importable
 
-from app import ui  # noqa: E402
+from app import ui, warmup  # noqa: E402
 
 torch.set_num_threads(1)  # one core per server process: many sessions share this machine
 
 st.set_page_config(page_title="dropviz", page_icon=":material/casino:", layout="wide")
+warmup.start(ui.MIN_TRAINED_STEPS)  # once per server process, in the background
 ui.init_state()
 ui.sidebar()
 KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"

@@ -7,6 +7,7 @@ from dataclasses import fields
 import streamlit as st
 
 from app import settings as cfg
+from app import training_cache
 from app.settings import Settings
 from app.train_controls import EXPERIMENT
 from dropviz.experiment import Experiment, sync
@@ -117,6 +118,9 @@ def experiment(settings: Settings) -> Experiment:
 def _replayed(settings: Settings) -> Experiment:
     log = cfg.parse_log(settings.run)  # already validated when the URL was read
     exp = Experiment(settings.experiment())
+    if training_cache.restore(exp, log):
+        exp.set_drop_probs(settings.drop_probs())
+        return exp
     steps = sum(n for _, n in log)
     bar = st.progress(0.0, text=tr("common.replaying", steps=f"{steps:,}"))
     try:
@@ -124,6 +128,7 @@ def _replayed(settings: Settings) -> Experiment:
     except ValueError:  # a log whose layers do not match the network: start untrained, say so
         st.session_state["rejected_query"] = [*st.session_state.get("rejected_query", []), "run"]
         exp = Experiment(settings.experiment())
+    training_cache.remember(exp)
     bar.empty()
     return exp
 
@@ -164,8 +169,15 @@ def divergence_message(exp: Experiment) -> bool:
 
 
 def train_at_least(exp: Experiment, steps: int) -> None:
-    """Train both nets up to ``steps`` with a progress bar (a divergence on the way reruns the page)."""
-    if exp.steps_done >= steps:
+    """Train both nets up to ``steps`` with a progress bar (a divergence on the way reruns the page).
+
+    An untrained net takes the result from the server's snapshots when someone already trained it (same result).
+    """
+    if exp.steps_done >= steps or exp.diverged:
+        return
+    fresh = exp.steps_done == 0 and not exp.log
+    if fresh and training_cache.restore(exp, [(exp.config.drop_probs, steps)]):
+        record_training(exp)
         return
     bar = st.progress(0.0, text=tr("inf.training_first", steps=steps))
     try:
@@ -174,5 +186,7 @@ def train_at_least(exp: Experiment, steps: int) -> None:
             bar.progress(exp.steps_done / steps, text=tr("inf.training_first", steps=steps))
     except TrainingDiverged:
         st.rerun()  # the page then shows which net diverged
+    if fresh:
+        training_cache.remember(exp)
     record_training(exp)
     bar.empty()

@@ -116,6 +116,16 @@ class Experiment:
         else:
             self.log.append((probs, n))
 
+    def copy_training_from(self, other: Experiment) -> None:
+        """Take over ``other``'s training (same data and architecture), keeping this object and its models."""
+        if other.config.rebuild_key() != self.config.rebuild_key():
+            raise ValueError("can only copy the training of an experiment with the same data, net and optimizer")
+        self.trainer.copy_state_from(other.trainer)
+        self.twin.copy_state_from(other.twin)
+        self.log = list(other.log)
+        self.config = replace(self.config, drop_probs=other.config.drop_probs)
+        self.serial = next(self._serials)  # new weights: anything cached for the old ones is stale
+
     def replay(self, log: Sequence[Segment], progress: Callable[[float], None] | None = None) -> None:
         """Train along ``log`` (from a fresh experiment this reproduces the logged one's weights exactly)."""
         total = max(1, sum(n for _, n in log))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from dataclasses import dataclass, field
 
@@ -93,6 +94,22 @@ class Trainer:
             self.steps_done += 1
             if self.steps_done % self.eval_every == 0:
                 self._record()
+
+    def copy_state_from(self, other: Trainer) -> None:
+        """Become an exact copy of ``other``'s training so far (weights, optimizer, random streams, history).
+
+        ``other`` must train the same architecture on the same data; training on from here is bit for bit what
+        training on from ``other`` would be.
+        """
+        self.model.load_state_dict(other.model.state_dict())
+        self.model.set_drop_probs(other.model.drop_probs)
+        self.optimizer.load_state_dict(copy.deepcopy(other.optimizer.state_dict()))  # else moments are shared
+        self.batch_rng.set_state(other.batch_rng.get_state())
+        self.model.generator.set_state(other.model.generator.get_state())
+        self._order = other._order.clone()
+        self.steps_done = other.steps_done
+        self.history = copy.deepcopy(other.history)
+        self.diverged = other.diverged
 
     def _next_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
         """The next minibatch of an epoch-wise shuffle (sampling without replacement within an epoch)."""

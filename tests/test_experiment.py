@@ -75,3 +75,20 @@ def test_training_stops_at_the_step_limit(monkeypatch):
     exp.step(20)
     assert exp.steps_done == 25 and exp.steps_left == 0
     assert exp.log == [((0.2, 0.5, 0.5), 25)]
+
+
+def test_copying_the_training_continues_exactly_as_the_original_would():
+    config = ExperimentConfig(n_train=30, n_test=100)
+    original = Experiment(config)
+    original.step(35)
+    copy = Experiment(config)
+    model = copy.model  # a page may hold on to the model: it must see the copied weights
+    copy.copy_training_from(original)
+    assert copy.model is model and copy.log == original.log and copy.steps_done == 35
+    original.step(25)
+    copy.step(25)
+    for a, b in zip(_weights(original), _weights(copy)):
+        assert torch.equal(a, b)
+    assert copy.trainer.history.test_loss == original.trainer.history.test_loss
+    with pytest.raises(ValueError, match="same data"):
+        Experiment(ExperimentConfig(n_train=30, n_test=100, width=4)).copy_training_from(original)
