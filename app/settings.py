@@ -21,6 +21,7 @@ MAX_SEGMENTS = 50  # stretches of training (one per drop-probability change) a l
 @dataclass(frozen=True)
 class Settings:
     lang: str = "en"
+    present: bool = False  # presenter mode: sidebar collapsed, no intro paragraphs, key figures in the first screen
     hidden: int = 2
     width: int = 16
     act: str = "relu"
@@ -67,6 +68,7 @@ class Settings:
 # Allowed values: (low, high) for numbers, a tuple of choices otherwise.
 LIMITS: dict[str, tuple] = {
     "lang": LANGUAGES,
+    "present": (False, True),
     "hidden": (0, MAX_HIDDEN_LAYERS),
     "width": (1, 32),
     "act": tuple(ACTIVATIONS),
@@ -94,6 +96,10 @@ def _parse(name: str, text: str, kind: type) -> object:
     """One query value, converted and checked against LIMITS; ValueError if it does not fit."""
     if name == "run":
         return format_log(parse_log(text))
+    if kind is bool:
+        if text.lower() not in ("1", "0", "true", "false"):
+            raise ValueError(name)
+        return text.lower() in ("1", "true")
     allowed = LIMITS[name]
     value = kind(text)
     if kind is float:
@@ -146,4 +152,4 @@ def from_query(params: Mapping[str, str]) -> tuple[Settings, list[str]]:
 def to_query(settings: Settings) -> dict[str, str]:
     """The URL query for ``settings``: only what differs from the defaults, so links stay short."""
     defaults = asdict(Settings())
-    return {k: str(v) for k, v in asdict(settings).items() if v != defaults[k]}
+    return {k: str(int(v) if isinstance(v, bool) else v) for k, v in asdict(settings).items() if v != defaults[k]}

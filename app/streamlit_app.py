@@ -12,13 +12,23 @@ from app import ui, warmup  # noqa: E402
 
 torch.set_num_threads(1)  # one core per server process: many sessions share this machine
 
-st.set_page_config(page_title="dropviz", page_icon=":material/casino:", layout="wide")
 warmup.start(ui.MIN_TRAINED_STEPS)  # once per server process, in the background
 ui.init_state()
+st.set_page_config(
+    page_title="dropviz",
+    page_icon=":material/casino:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if ui.presenting() else "auto",
+)
 ui.sidebar()
 KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
 if ui.lang() == "ko":  # Korean wraps between words, not inside them
     st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
+PRESENTER_SPACING = (
+    "[data-testid='stMainBlockContainer'] { padding: 2.2rem 2.5rem 1rem 2.5rem !important; max-width: none; }"
+)
+if ui.presenting():  # the first screen is for the figure, not for Streamlit's top margin
+    st.html(f"<style>{PRESENTER_SPACING}</style>")
 
 PAGES = Path(__file__).parent / "views"  # not "pages/": Streamlit would take that for its old multipage layout
 PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default page, served at /

@@ -43,6 +43,22 @@ def tr(key: str, **values: object) -> str:
     return t(key, lang(), **values)
 
 
+def presenting() -> bool:
+    return bool(st.session_state.get(WIDGET + "present", False))
+
+
+def intro(text: str) -> None:
+    """An explanatory paragraph: shown normally, left out in presenter mode (the presenter says it)."""
+    if not presenting():
+        st.markdown(text)
+
+
+def aside(text: str) -> None:
+    """A long caption: shown normally, left out in presenter mode."""
+    if not presenting():
+        st.caption(text)
+
+
 def drop_label(layer: str) -> str:
     return tr("side.drop_label", layer=layer)
 
@@ -57,6 +73,7 @@ def sidebar() -> Settings:
             horizontal=True,
             format_func=lambda c: {"en": "English", "ko": "한국어"}[c],
         )
+        st.toggle(tr("side.present"), key=WIDGET + "present", help=tr("side.present_help"))
         st.header(tr("side.dropout"))
         st.slider(
             drop_label(tr("side.layer_inputs")), 0.0, 1.0, step=0.05, key=WIDGET + "p_in", help=tr("side.drop_help")

@@ -1,6 +1,6 @@
 """Do the app's default settings show dropout helping? (A script, not a test: it prints a table.)
 
-Run: python benchmarks/bench_defaults.py [--data moons --noise 0.45 ... --steps 2000 --seeds 10]
+Run: python benchmarks/bench_defaults.py [--data moons --noise 0.5 ... --steps 2000 --seeds 10]
 
 For each seed (which fixes data, init, batches and masks) it trains a dropout net and its no-dropout twin in lockstep,
 as the app does, and reads their histories (weight-scaled net, evaluated every 10 steps). A good default makes the
@@ -28,9 +28,9 @@ torch.set_num_threads(1)
 
 # The recommended defaults (drop probabilities stay 0.2 for the inputs and 0.5 for each hidden layer).
 DATA = "moons"
-NOISE = 0.45
+NOISE = 0.5
 N_TRAIN = 40
-N_TEST = 400
+N_TEST = 1000
 WIDTH = 32
 HIDDEN = 2
 OPTIMIZER = "adam"
@@ -41,8 +41,17 @@ SEEDS = 10
 INPUT_DROP, HIDDEN_DROP = 0.2, 0.5
 ROSE_BY = 0.05  # the twin's test loss "rose" if it ends this far above its minimum
 
-COLUMNS = ["twin_tr_acc", "twin_min_te", "twin_end_te", "rose", "drop_end_te", "twin_te_acc", "drop_te_acc", "win",
-           "win@half"]
+COLUMNS = [
+    "twin_tr_acc",
+    "twin_min_te",
+    "twin_end_te",
+    "rose",
+    "drop_end_te",
+    "twin_te_acc",
+    "drop_te_acc",
+    "win",
+    "win@half",
+]
 
 
 def parse_args() -> argparse.Namespace:
@@ -63,9 +72,17 @@ def parse_args() -> argparse.Namespace:
 
 def config_for(args: argparse.Namespace, seed: int) -> ExperimentConfig:
     return ExperimentConfig(
-        dataset=args.data, n_train=args.n_train, n_test=args.n_test, noise=args.noise, seed=seed,
-        hidden_layers=args.hidden, width=args.width, drop_probs=(INPUT_DROP,) + (HIDDEN_DROP,) * args.hidden,
-        optimizer=args.opt, lr=args.lr, batch_size=args.batch,
+        dataset=args.data,
+        n_train=args.n_train,
+        n_test=args.n_test,
+        noise=args.noise,
+        seed=seed,
+        hidden_layers=args.hidden,
+        width=args.width,
+        drop_probs=(INPUT_DROP,) + (HIDDEN_DROP,) * args.hidden,
+        optimizer=args.opt,
+        lr=args.lr,
+        batch_size=args.batch,
     )
 
 
@@ -100,9 +117,11 @@ def row(label: str, values: dict[str, float]) -> str:
 
 def main() -> None:
     args = parse_args()
-    print(f"{args.data} noise={args.noise} train/test={args.n_train}/{args.n_test} "
-          f"2-{'-'.join([str(args.width)] * args.hidden)}-out {args.opt} lr={args.lr} batch={args.batch} "
-          f"steps={args.steps} drop={INPUT_DROP}/{HIDDEN_DROP}")
+    print(
+        f"{args.data} noise={args.noise} train/test={args.n_train}/{args.n_test} "
+        f"2-{'-'.join([str(args.width)] * args.hidden)}-out {args.opt} lr={args.lr} batch={args.batch} "
+        f"steps={args.steps} drop={INPUT_DROP}/{HIDDEN_DROP}"
+    )
     print(f"{'seed':>5} " + " ".join(COLUMNS))
     start = time.perf_counter()
     results = []
@@ -112,9 +131,11 @@ def main() -> None:
     print(row("mean", {c: mean(r[c] for r in results) for c in COLUMNS}))
     n_wins = sum(int(r["win"]) for r in results)
     n_half = sum(int(r["win@half"]) for r in results)
-    print(f"wins: {n_wins}/{args.seeds} (at step {args.steps // 2}: {n_half}/{args.seeds}); "
-          f"twin test loss rose in {sum(int(r['rose']) for r in results)}; "
-          f"total {time.perf_counter() - start:.1f} s")
+    print(
+        f"wins: {n_wins}/{args.seeds} (at step {args.steps // 2}: {n_half}/{args.seeds}); "
+        f"twin test loss rose in {sum(int(r['rose']) for r in results)}; "
+        f"total {time.perf_counter() - start:.1f} s"
+    )
 
 
 if __name__ == "__main__":

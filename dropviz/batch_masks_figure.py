@@ -52,7 +52,7 @@ def minibatch_masks_figure(mu: torch.Tensor, widths: Sequence[int], lang: str = 
         template="plotly_white",
         font={"size": FONT_SIZE},
         height=max(260, 60 + 24 * mu.shape[0]),
-        margin={"l": 90, "r": 20, "t": 60, "b": 40},
+        margin={"l": 90, "r": 20, "t": 75, "b": 40},
         plot_bgcolor=palette.DROPPED_EDGE,
     )
     fig.update_xaxes(type="category", showgrid=False, tickangle=0, nticks=min(len(names), 12))

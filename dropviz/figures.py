@@ -28,6 +28,7 @@ FONT_SIZE = 14
 TITLE_SIZE = 16
 AXIS_TITLE_SIZE = 15
 DIFFERENCE_SCALE = "Viridis"
+SURFACES_HEIGHT = 470  # at 1280 px wide with the sidebar collapsed, each of three panels is over 300 px square
 NET_COLORS = (palette.BLUE, palette.VERMILION, palette.GREEN, palette.PINK, palette.SKY, palette.ORANGE)
 
 
@@ -96,6 +97,7 @@ def rule_surfaces_figure(
     x: np.ndarray | torch.Tensor | None,
     y: np.ndarray | torch.Tensor | None,
     lang: str = "en",
+    height: int = 0,
 ) -> go.Figure:
     """One panel per rule (titles = the dict's keys, already translated) of class probabilities ``[R*R, C]``.
 
@@ -113,9 +115,9 @@ def rule_surfaces_figure(
         "cmin": 0.0,
         "cmax": 1.0,
         "showscale": n_classes == 2,
-        "colorbar": {"title": {"text": t("fig.rules.colorbar", lang)}, "thickness": 16},
+        "colorbar": {"title": {"text": t("fig.rules.colorbar", lang), "side": "right"}, "thickness": 14},
     }
-    fig = _heatmap_row(grid, hover, coloraxis, lang, opacity=0.0)
+    fig = _heatmap_row(grid, hover, coloraxis, lang, height=height or SURFACES_HEIGHT, opacity=0.0)
     step_x, step_y = grid.xs[1] - grid.xs[0], grid.ys[1] - grid.ys[0]
     for col, p in enumerate(probs.values(), start=1):
         fig.add_trace(
@@ -125,6 +127,7 @@ def rule_surfaces_figure(
         )
     fig.data = fig.data[len(probs) :] + fig.data[: len(probs)]  # images underneath, hover layer on top
     _fix_image_axes(fig, grid, len(probs))
+    _leave_room_for_the_colorbar(fig, len(probs))
     if x is not None and y is not None:
         _add_points(fig, x, y, len(probs), lang)
     return fig
@@ -136,6 +139,18 @@ def _fix_image_axes(fig: go.Figure, grid: Grid, n_panels: int) -> None:
     for col in range(1, n_panels + 1):
         fig.update_yaxes(range=[y0, y1], autorange=False, row=1, col=col)
         fig.update_xaxes(range=[x0, x1], autorange=False, row=1, col=col)
+
+
+def _leave_room_for_the_colorbar(fig: go.Figure, n_panels: int, right: float = 0.92, gap: float = 0.03) -> None:
+    """Panels share [0, right] of the width and the colour bar sits just after: wider panels than Plotly's
+    default, which pushes the bar into the margin and shrinks every panel to make room for it."""
+    width = (right - gap * (n_panels - 1)) / n_panels
+    for col in range(1, n_panels + 1):
+        start = (col - 1) * (width + gap)
+        fig.update_xaxes(domain=[start, start + width], row=1, col=col)
+    for annotation, col in zip(fig.layout.annotations, range(n_panels)):  # subplot titles follow their panels
+        annotation.x = col * (width + gap) + width / 2
+    fig.update_layout(coloraxis_colorbar={"x": right + 0.015, "xanchor": "left", "len": 0.9})
 
 
 def _add_points(fig: go.Figure, x, y, n_panels: int, lang: str) -> None:
@@ -157,7 +172,10 @@ def _add_points(fig: go.Figure, x, y, n_panels: int, lang: str) -> None:
                 row=1,
                 col=col,
             )
-    fig.update_layout(legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"})
+    fig.update_layout(
+        legend={"orientation": "h", "x": 0.46, "xanchor": "center", "y": -0.1, "yanchor": "top"},
+        margin={"l": 50, "t": 40, "b": 80, "r": 10},
+    )
 
 
 def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: str = "en") -> go.Figure:

@@ -264,6 +264,7 @@ def network_figure(
     frame_probs: torch.Tensor,
     lang: str = "en",
     frame_duration_ms: int = 900,
+    height: int = HEIGHT,
 ) -> go.Figure:
     """The net with one animation frame per mask row of ``mu_frames [F, d]``; ``frame_probs [F]`` holds p(mu).
 
@@ -287,7 +288,7 @@ def network_figure(
     edges = _edges(model, positions)
     kept_rows = np.concatenate([mu.numpy() > 0.5, np.ones((mu.shape[0], sizes[-1]), dtype=bool)], axis=1)
 
-    plot_px = HEIGHT - 190  # roughly what the margins, slider and buttons leave
+    plot_px = height - 190  # roughly what the margins, slider and buttons leave
     unit_px = plot_px * (2.0 / max(max(sizes) - 1, 1)) / (Y_RANGE[1] - Y_RANGE[0])
     marker_size = float(np.clip(0.8 * unit_px, 6, 28))
     widths = model.droppable_widths
@@ -327,7 +328,7 @@ def network_figure(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        height=HEIGHT + TITLE_LINE_PX * extra_lines,
+        height=height + TITLE_LINE_PX * extra_lines,
         margin={"l": 10, "r": 10, "t": 70 + TITLE_LINE_PX * extra_lines, "b": 100},
         font={"size": FONT_SIZE},
         paper_bgcolor="rgba(255,255,255,0.85)",

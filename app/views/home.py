@@ -6,7 +6,7 @@ from app import ui
 
 settings = ui.current()
 st.title(ui.tr("home.title"))
-st.markdown(ui.tr("home.intro"))
+ui.intro(ui.tr("home.intro"))
 
 steps = [
     ("views/masks.py", ":material/shuffle:", "nav.masks", "home.masks"),

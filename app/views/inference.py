@@ -25,7 +25,7 @@ names = {rule: ui.tr(f"rule.{rule}") for rule in RULES}
 short = {rule: ui.tr(f"rule.short.{rule}") for rule in RULES}
 
 st.title(ui.tr("inf.title"))
-st.markdown(ui.tr("inf.intro"))
+ui.intro(ui.tr("inf.intro"))
 
 if ui.divergence_message(exp):
     st.stop()
@@ -79,25 +79,29 @@ n_grid = len(grid.points)
 weight_scaled = result.weight_scaled
 
 if exact and result.n_masks == 1:
-    st.success(ui.tr("inf.exact_one", steps=exp.steps_done))
+    status = st.success, ui.tr("inf.exact_one", steps=exp.steps_done)
 elif exact:
-    st.success(ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=exp.steps_done))
+    status = st.success, ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=exp.steps_done)
 else:
     d = en.uncertain_units(model)
-    st.info(ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=exp.steps_done))
-st.caption(ui.drop_summary(settings))
+    status = st.info, ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=exp.steps_done)
+if ui.presenting():  # one quiet line: the first screen is for the three surfaces
+    st.caption(status[1])
+else:
+    status[0](status[1])
+    ui.aside(ui.drop_summary(settings))
+    st.subheader(ui.tr("inf.surfaces_title"))
 
 rules = {"arithmetic": result.arithmetic, "geometric": result.geometric, "weight_scaled": weight_scaled}
-st.subheader(ui.tr("inf.surfaces_title"))
 st.plotly_chart(
-    rule_surfaces_figure(grid, {names[r]: rules[r][:n_grid] for r in RULES}, split.test.x, split.test.y, ui.lang()),
+    rule_surfaces_figure(grid, {names[r]: rules[r][:n_grid] for r in RULES}, split.train.x, split.train.y, ui.lang()),
     config=PLOT_CONFIG,
 )
-st.caption(ui.tr("inf.colour_key"))
+ui.aside(ui.tr("inf.colour_key"))
 
 diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in PAIRS}
 st.subheader(ui.tr("inf.diff_title"))
-st.caption(ui.tr("inf.diff_caption"))
+ui.aside(ui.tr("inf.diff_caption"))
 st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONFIG)
 
 

@@ -10,7 +10,9 @@ from dropviz import masks as mk
 from dropviz.batch_masks_figure import minibatch_masks_figure
 from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
-from dropviz.network_figure import network_figure, sample_frames
+from dropviz.network_figure import HEIGHT, network_figure, sample_frames
+
+PRESENT_HEIGHT = 430  # presenter mode at 1280x720: title, one line, the controls and the whole diagram
 
 settings = ui.current()
 exp = ui.experiment(settings)
@@ -32,33 +34,37 @@ def minibatch_masks() -> tuple[torch.Tensor, str]:
 
 
 st.title(ui.tr("masks.title"))
-st.markdown(ui.tr("masks.intro"))
+ui.intro(ui.tr("masks.intro"))
 
 d, k = model.n_droppable, en.uncertain_units(model)
-cols = st.columns(4)
-cols[0].metric(ui.tr("masks.units"), d)
-cols[1].metric(ui.tr("masks.varying"), k)
-cols[2].metric(ui.tr("masks.subnetworks", d=d), count(2**d), help=ui.tr("masks.subnetworks_help"))
-cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+if ui.presenting():  # one line instead of a row of big numbers: the diagram needs the room
+    st.markdown(ui.tr("masks.compact", d=d, k=k, count=count(2**d), steps=exp.steps_done))
+else:
+    cols = st.columns(4)
+    cols[0].metric(ui.tr("masks.units"), d)
+    cols[1].metric(ui.tr("masks.varying"), k)
+    cols[2].metric(ui.tr("masks.subnetworks", d=d), count(2**d), help=ui.tr("masks.subnetworks_help"))
+    cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+    st.caption(ui.drop_summary(settings))
 if k < d:
     st.info(ui.tr("masks.possible", possible=count(2**k), count=count(2**d), k=k))
-st.caption(ui.drop_summary(settings))
 
 controls = st.columns([2, 2, 1.3])
 n_frames = controls[0].slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")
 speed = controls[1].select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
 if controls[2].button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
     st.session_state[ui.WIDGET + "draw"] = (st.session_state[ui.WIDGET + "draw"] + 1) % 10_000
-st.caption(ui.tr("masks.how_to_play"))
+ui.aside(ui.tr("masks.how_to_play"))
 
 left, right = st.columns([3, 2])
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
-left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed), config=PLOT_CONFIG)
+height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
+left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed, height), config=PLOT_CONFIG)
 batch_mu, batch_title = minibatch_masks()
 right.plotly_chart(
     minibatch_masks_figure(batch_mu, model.droppable_widths, ui.lang(), batch_title), config=PLOT_CONFIG
 )
 
 st.subheader(ui.tr("masks.frequency_title"))
-st.caption(ui.tr("masks.frequency_caption", n=n_frames))
+ui.aside(ui.tr("masks.frequency_caption", n=n_frames))
 st.plotly_chart(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), config=PLOT_CONFIG)

@@ -1,7 +1,172 @@
-"""Subnetworks page: being built (issue 7)."""
+"""Subnetworks: the book's Figure 7.6 made live. Every subnetwork (or a sample), its surface, p(mu), one test point."""
 
+import numpy as np
+import pandas as pd
 import streamlit as st
+import torch
 
 from app import ui
+from dropviz import subnetworks as sn
+from dropviz.experiment import Experiment
+from dropviz.grid import Grid, make_grid
+from dropviz.network_figure import format_probability
+from dropviz.subnetwork_figure import CardImages, card_images, ensemble_png, gallery_html
 
-st.title(ui.tr("nav.subnetworks"))
+GRID_RESOLUTION = 40
+BOOK_NET = {"hidden": 1, "width": 2}  # Figure 7.6: two inputs, one hidden layer of two units
+DRAW = "subnet_draw"  # how many times "draw another" was pressed: seeds the sample, so a rerun shows the same
+CARDS = "subnet_cards"  # (key, card images): drawn again only when the net, its weights or the subnetworks change
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def use_book_net() -> None:
+    """Set the sidebar's architecture before its widgets are drawn; the URL follows from the sidebar."""
+    for name, value in BOOK_NET.items():
+        st.session_state[ui.WIDGET + name] = value
+
+
+def draw_another() -> None:
+    st.session_state[DRAW] = st.session_state.get(DRAW, 0) + 1
+
+
+def header(sampled: bool) -> None:
+    """Title and buttons on one row: the gallery must fit the first screen."""
+    title, preset, redraw = st.columns([6, 2, 2], vertical_alignment="bottom")
+    title.title(ui.tr("subnet.title"))
+    preset.button(
+        ui.tr("subnet.preset"),
+        key="subnet_preset",
+        on_click=use_book_net,
+        help=ui.tr("subnet.preset_help"),
+        icon=":material/menu_book:",
+        width="stretch",
+    )
+    if sampled:
+        redraw.button(
+            ui.tr("subnet.redraw", n=sn.N_SAMPLED),
+            key="subnet_redraw",
+            on_click=draw_another,
+            help=ui.tr("subnet.redraw_help", n=sn.N_SAMPLED),
+            icon=":material/casino:",
+            width="stretch",
+        )
+
+
+def summary(subnets: sn.Subnetworks) -> str:
+    """How many units can vary, how many subnetworks there are, and how many link an input to an output."""
+    d, free, n = subnets.n_droppable, subnets.n_free, len(subnets.probs)
+    if free == d:
+        units = ui.tr("subnet.units_all", d=d)
+    elif free == 0:
+        units = ui.tr("subnet.units_none", d=d)
+    else:
+        units = ui.tr("subnet.units_some", d=d, free=free, fixed=d - free)
+    total, power = f"{subnets.total:,}", "2" + str(free).translate(SUPERSCRIPT)
+    linked = int(subnets.connected.sum())
+    if subnets.sampled:
+        count = ui.tr("subnet.sampled", power=power, total=total, n=n)
+        paths = ui.tr(
+            "subnet.paths_sampled",
+            n=n,
+            linked=linked,
+            cut=n - linked,
+            power=power,
+            cut_all=f"{subnets.total - subnets.n_connected_all:,}",
+            p=format_probability(1.0 - subnets.p_connected_all),
+        )
+    else:
+        count = ui.tr("subnet.one") if n == 1 else ui.tr("subnet.listed", total=total)
+        p_cut = float(subnets.probs[~subnets.connected].sum())
+        paths = ui.tr("subnet.paths_listed", linked=linked, cut=n - linked, p=format_probability(p_cut))
+    return f"{units} {count}  \n{paths}"
+
+
+def cards(exp: Experiment, subnets: sn.Subnetworks, grid: Grid, grid_probs: torch.Tensor, slot) -> list[CardImages]:
+    """The card images, kept in session state while nothing they show changes (else drawn with a progress bar)."""
+    key = (exp.serial, exp.steps_done, tuple(exp.model.keep_probs().tolist()), subnets.masks.numpy().tobytes())
+    cached = st.session_state.get(CARDS)
+    if cached and cached[0] == key:
+        return cached[1]
+    bar = slot.progress(0.0, text=ui.tr("subnet.drawing"))
+    train = exp.split.train
+    images = card_images(
+        exp.model,
+        subnets,
+        grid_probs,
+        grid,
+        train.x,
+        train.y,
+        progress=lambda f: bar.progress(f, text=ui.tr("subnet.drawing")),
+    )
+    st.session_state[CARDS] = (key, images)
+    return images
+
+
+def subnetwork_rows(subnets: sn.Subnetworks, table: sn.PointTable) -> pd.DataFrame:
+    """One row per subnetwork at the test point: mu, p(mu), its path, and p(y | x, mu)."""
+    rows = []
+    for i in range(len(subnets.probs)):
+        row = {
+            ui.tr("subnet.col.index"): i + 1,
+            ui.tr("subnet.col.mask"): subnets.mask_text(i),
+            ui.tr("subnet.col.kept"): f"{int(subnets.units_kept[i])}/{subnets.n_droppable}",
+            "p(μ)": format_probability(float(subnets.probs[i])),
+            ui.tr("subnet.col.path"): ui.tr("subnet.path_yes" if subnets.connected[i] else "subnet.path_no"),
+        }
+        rows.append(row | {ui.tr("subnet.col.class", c=c): float(p) for c, p in enumerate(table.probs[i])})
+    return pd.DataFrame(rows)
+
+
+def combination_rows(table: sn.PointTable) -> pd.DataFrame:
+    """The two averages of the table's rows, and weight scaling beside them."""
+    combos = {
+        ui.tr("subnet.rule.arithmetic"): table.arithmetic,
+        ui.tr("subnet.rule.geometric"): table.geometric,
+        ui.tr("subnet.rule.weight_scaled"): table.weight_scaled,
+    }
+    rows = []
+    for name, probs in combos.items():
+        rows.append(
+            {ui.tr("subnet.col.combination"): name}
+            | {ui.tr("subnet.col.class_y", c=c): float(p) for c, p in enumerate(probs)}
+        )
+    return pd.DataFrame(rows)
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    number = {col: st.column_config.NumberColumn(format="%.4f") for col in frame.columns if frame[col].dtype == float}
+    st.dataframe(frame, hide_index=True, column_config=number)
+
+
+settings = ui.current()
+exp = ui.experiment(settings)
+model = exp.model
+header(sn.subnetwork_count(model) > sn.MAX_LISTED)
+if ui.divergence_message(exp):
+    st.stop()
+ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
+ui.training_note(exp, settings)
+
+split = exp.split
+generator = torch.Generator().manual_seed(settings.seed * 100_003 + st.session_state.get(DRAW, 0))
+subnets = sn.list_subnetworks(model, generator=generator)
+st.markdown(summary(subnets))
+
+grid = make_grid(np.concatenate([split.train.x, split.test.x]), GRID_RESOLUTION)
+grid_probs, ensemble = sn.surfaces(model, grid.points, subnets)
+st.session_state[ui.WIDGET + "point"] = min(st.session_state[ui.WIDGET + "point"], len(split.test.x) - 1)
+point = st.session_state[ui.WIDGET + "point"]
+gallery = st.empty()
+images = cards(exp, subnets, grid, grid_probs, gallery)
+ensemble_image = ensemble_png(ensemble, grid, split.train.x, split.train.y, split.test.x[point], split.test.y[point])
+gallery.html(gallery_html(subnets, images, ensemble_image, ui.lang()))
+ui.aside(ui.tr("subnet.card_caption", steps=exp.steps_done) + "  \n" + ui.drop_summary(settings))
+
+st.subheader(ui.tr("subnet.table_title"))
+st.slider(ui.tr("subnet.point"), 0, len(split.test.x) - 1, key=ui.WIDGET + "point")
+x = split.test.x[point]
+st.markdown(ui.tr("subnet.point_at", x0=float(x[0]), x1=float(x[1]), y=int(split.test.y[point])))
+table = sn.point_table(model, torch.from_numpy(x[None]), subnets)
+show_table(subnetwork_rows(subnets, table))
+show_table(combination_rows(table))
+st.caption(ui.tr("subnet.combo_sampled", n=len(subnets.probs)) if subnets.sampled else ui.tr("subnet.combo_listed"))

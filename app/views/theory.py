@@ -78,7 +78,7 @@ st.markdown(ui.tr("theory.geom"))
 
 st.header(ui.tr("theory.ws_title"))
 st.latex(r"W^{\text{test}}_{ij} = k_j\,W_{ij}")
-st.caption(ui.tr("theory.ws_inverted"))
+ui.aside(ui.tr("theory.ws_inverted"))
 st.latex(r"h_j \;\mapsto\; \mu_j\,h_j / k_j,\qquad W^{\text{test}} = W")
 st.markdown(ui.tr("theory.ws"))
 

@@ -35,6 +35,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Theory",
         "ko": "이론",
     },
+    "side.present": {
+        "en": "Presenter mode",
+        "ko": "발표 모드",
+    },
+    "side.present_help": {
+        "en": "For a projector: hides the sidebar and the explanations, so each page's key figure fits the first screen. Also in the link (present=1).",
+        "ko": "프로젝터용: 사이드바와 설명 문단을 숨겨 각 페이지의 핵심 그림이 첫 화면에 들어오게 합니다. 링크에도 담깁니다 (present=1).",
+    },
     "side.language": {
         "en": "Language",
         "ko": "언어",

@@ -82,7 +82,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "테스트 정확도, {rule}",
     },
     "inf.colour_key": {
-        "en": "Colour: each class's colour, fading to white where the rule is undecided (the same colours as on every page). Filled dots: training points; rings: test points. Hover for the probability.",
+        "en": "Colour: each class's colour, fading to white where the rule is undecided (the same colours as on every page). Dots: the training points (the test points are used for the accuracies below). Hover for the probability.",
         "ko": "색: 각 클래스의 색이며, 규칙이 어느 쪽으로도 정하지 못한 곳일수록 흰색에 가깝습니다(모든 페이지에서 같은 색). 채운 점: 학습 데이터, 고리: 테스트 데이터. 마우스를 올리면 확률이 보입니다.",
     },
     "inf.standard_error": {

@@ -17,6 +17,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Subnetworks 2^{d}",
         "ko": "부분 신경망 수 2^{d}",
     },
+    "masks.compact": {
+        "en": "d = **{d}** droppable units ({k} can vary) · 2^d = **{count}** subnetworks · trained **{steps}** steps",
+        "ko": "드롭할 수 있는 유닛 d = **{d}**개 (그중 {k}개가 바뀜) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
+    },
     "masks.varying": {
         "en": "Units that can vary (0 < drop < 1)",
         "ko": "바뀔 수 있는 유닛 (0 < 드롭 확률 < 1)",
@@ -26,12 +30,12 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 {possible}개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 빠지므로, 나머지 {k}개 유닛만 바뀝니다.",
     },
     "masks.batch_trained": {
-        "en": "The masks training step {step} used: one row per example of its minibatch",
-        "ko": "{step}단계 학습에 쓰인 마스크: 미니배치의 예제마다 한 줄",
+        "en": "The masks training step {step} used:<br>one row per example of its minibatch",
+        "ko": "{step}단계 학습에 쓰인 마스크:<br>미니배치의 예제마다 한 줄",
     },
     "masks.batch_fresh": {
-        "en": "A minibatch of {b} examples draws {b} masks: one row per example",
-        "ko": "예제 {b}개짜리 미니배치는 마스크 {b}개를 뽑습니다: 예제마다 한 줄",
+        "en": "A minibatch of {b} examples draws {b} masks:<br>one row per example",
+        "ko": "예제 {b}개짜리 미니배치는 마스크 {b}개를 뽑습니다:<br>예제마다 한 줄",
     },
     "masks.subnetworks_help": {
         "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",

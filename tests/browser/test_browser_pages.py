@@ -18,6 +18,7 @@ PAGES = [  # (url path, title key, navigation label key)
     ("/train", "train.title", "nav.train"),
     ("/inference", "inf.title", "nav.inference"),
     ("/theory", "theory.title", "nav.theory"),
+    ("/subnetworks", "subnet.title", "nav.subnetworks"),
 ]
 
 
