@@ -46,8 +46,8 @@ def bench_page(page: str, query: dict[str, str], label: str) -> None:
 if __name__ == "__main__":
     print("Server time per page (default settings unless noted):")
     bench_page("home", {}, "Start")
-    bench_page("masks", {}, "Masks (2-16-16-2, 20 masks)")
+    bench_page("masks", {}, "Masks (2-32-32-2, 20 masks)")
     bench_page("train", {}, "Train (paused)")
-    bench_page("inference", {}, "Inference rules (d = 34: Monte Carlo)")
+    bench_page("inference", {}, "Inference rules (d = 66: Monte Carlo)")
     bench_page("inference", {"hidden": "2", "width": "6"}, "Inference rules (2-6-6-2, d = 14: exact)")
     bench_page("theory", {}, "Theory")

@@ -53,7 +53,7 @@ def test_masks_page_follows_the_drop_slider():
 
 def test_masks_page_counts_subnetworks_for_the_architecture():
     at = open_page("masks")
-    assert at.metric[0].value == "34"  # 2 inputs + 2 x 16 hidden units
+    assert at.metric[0].value == "66"  # 2 inputs + 2 x 32 hidden units
     at.slider(key="w_hidden").set_value(1).run()
     at.slider(key="w_width").set_value(3).run()
     assert [m.value for m in at.metric[:3]] == ["5", "5", "32"]
@@ -216,7 +216,7 @@ def test_theory_sentences_follow_the_current_net():
     fixed = open_page("theory", {"p_in": "0.0", "p_h1": "0.0", "p_h2": "1.0"})
     text = markdowns(fixed)
     assert t("theory.exact_one") in text and t("theory.single") in text
-    assert "d = **34**" in text and "**0** units" in text and "masks with p(μ) > 0: **1**" in text
+    assert "d = **66**" in text and "**0** units" in text and "masks with p(μ) > 0: **1**" in text
 
     big = open_page("theory")  # d = 34: Monte Carlo, every sampled number with its standard error
     text = markdowns(big)

@@ -50,7 +50,7 @@ def test_the_default_net_is_sampled_and_a_new_draw_changes_the_cards():
     at = open_page()
     assert at.title[0].value == t("subnet.title")
     assert cards(at) == 16
-    assert "2³⁴ = **17,179,869,184**" in summary(at)
+    assert f"2⁶⁶ = **{2**66:,}**" in summary(at)  # 2 inputs + 2 x 32 hidden units
     assert len(at.dataframe[0].value) == 16 and len(at.dataframe[1].value) == 3
     assert t("subnet.combo_sampled", n=16) in [c.value for c in at.caption]
     first = gallery(at)
@@ -82,7 +82,7 @@ def test_the_book_preset_shows_16_subnetworks_9_connected_and_follows_the_drop_s
 def test_drop_probability_zero_everywhere_leaves_one_subnetwork():
     at = open_page({"p_in": "0.0", "p_h1": "0.0", "p_h2": "0.0"})
     assert cards(at) == 1 and connected_cards(at) == 1
-    assert t("subnet.one") in summary(at) and t("subnet.units_none", d=34) in summary(at)
+    assert t("subnet.one") in summary(at) and t("subnet.units_none", d=66) in summary(at)
     assert p_mu_column(at) == ["1"]
 
 

@@ -429,7 +429,7 @@ def test_minibatch_masks_figure_has_one_row_per_example_of_a_real_training_step(
     from dropviz.batch_masks_figure import minibatch_masks_figure
     from dropviz.experiment import Experiment, ExperimentConfig
 
-    exp = Experiment(ExperimentConfig(n_train=40, n_test=100, batch_size=16))
+    exp = Experiment(ExperimentConfig(n_train=40, n_test=100, batch_size=16, width=16))
     exp.step(1)
     mu = exp.model.last_mu
     assert mu.shape == (16, 34)
