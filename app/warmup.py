@@ -9,13 +9,17 @@ initialised.
 
 from __future__ import annotations
 
+import atexit
 import threading
 
 from app import training_cache
 from app.settings import Settings
 from dropviz.experiment import Experiment
 
+CHUNK = 10  # steps between checks for the process exiting
+
 _started = threading.Event()
+_stop = threading.Event()
 
 
 def start(min_trained_steps: int) -> None:
@@ -26,12 +30,22 @@ def start(min_trained_steps: int) -> None:
     exp = Experiment(Settings().experiment())
     log = [(exp.config.drop_probs, min_trained_steps)]
     done = training_cache.promise(exp, log)
-    threading.Thread(target=_train, args=(exp, min_trained_steps, done), name="dropviz-warmup", daemon=True).start()
+    thread = threading.Thread(target=_train, args=(exp, min_trained_steps, done), name="dropviz-warmup", daemon=True)
+    thread.start()
+    atexit.register(_finish, thread)
 
 
 def _train(exp: Experiment, steps: int, done: threading.Event) -> None:
     try:
-        exp.step(steps)
-        training_cache.remember(exp)
+        while exp.steps_done < steps and not _stop.is_set():
+            exp.step(min(CHUNK, steps - exp.steps_done))
+        if exp.steps_done == steps:
+            training_cache.remember(exp)
     finally:
         done.set()
+
+
+def _finish(thread: threading.Thread) -> None:
+    """At exit: a torch op cut off mid-way by the interpreter's end aborts the process (exit code 134)."""
+    _stop.set()
+    thread.join(timeout=10)

@@ -36,7 +36,7 @@ def chart_specs(at: AppTest) -> list[str]:
 def test_home_page_links_every_page():
     at = open_page()
     assert texts(at.title) == [t("home.title")]
-    assert len(at.get("page_link")) == 4
+    assert len(at.get("page_link")) == 6
 
 
 def test_masks_page_follows_the_drop_slider():

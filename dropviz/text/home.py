@@ -13,6 +13,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Watch masks being drawn on the network and count the 2^d subnetworks.",
         "ko": "신경망 위에서 마스크가 뽑히는 모습을 보고 부분 신경망 2^d 개를 세어 봅니다.",
     },
+    "home.subnetworks": {
+        "en": "Every subnetwork a mask can pick (the book's Figure 7.6), each with its own decision surface, and how their average is the ensemble.",
+        "ko": "마스크가 고를 수 있는 모든 부분 신경망(책의 그림 7.6)과 각각의 결정 경계, 그리고 그 평균이 앙상블이 되는 모습을 봅니다.",
+    },
+    "home.bagging": {
+        "en": "Bagging trains k separate nets on k resamples of the data; dropout trains exponentially many that share one set of weights. Side by side.",
+        "ko": "배깅은 데이터의 재표본 k개로 신경망 k개를 따로 학습하고, 드롭아웃은 가중치 한 벌을 공유하는 지수적으로 많은 신경망을 학습합니다. 둘을 나란히 비교합니다.",
+    },
     "home.train": {
         "en": "Train live, with dropout and without, and watch the twin without dropout overfit.",
         "ko": "드롭아웃이 있을 때와 없을 때를 실시간으로 학습하고, 드롭아웃 없는 쌍둥이가 과적합하는 모습을 봅니다.",
