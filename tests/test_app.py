@@ -224,3 +224,9 @@ def test_theory_sentences_follow_the_current_net():
     assert t("theory.rare", mode="", steps="", batch="", draws="", possible="", share="")[:25] in text
     table = big.dataframe[0].value
     assert all("±" in v for v in table.iloc[0]) and not any("±" in v for v in table.iloc[2])
+
+
+def test_a_clamped_test_point_is_written_back_to_the_link_clamped():
+    at = open_page("theory", {"n_test": "100", "point": "250"})
+    assert at.slider(key="w_point").value == 99
+    assert query_of(at)["point"] == "99"
