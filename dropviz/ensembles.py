@@ -59,9 +59,9 @@ def exact_mask_count(model: DropoutMLP) -> int:
 
 
 def exact_is_feasible(model: DropoutMLP, n_points: int) -> bool:
-    """Whether exact enumeration over ``n_points`` inputs is within the documented limits."""
+    """Whether exact enumeration over ``n_points`` inputs is possible (Bernoulli masks) and within the limits."""
     d = uncertain_units(model)
-    return d <= MAX_EXACT_UNITS and 2**d * max(n_points, 1) <= MAX_EXACT_EVALUATIONS
+    return model.noise == "bernoulli" and d <= MAX_EXACT_UNITS and 2**d * max(n_points, 1) <= MAX_EXACT_EVALUATIONS
 
 
 def weight_scaled(model: DropoutMLP, x: torch.Tensor) -> torch.Tensor:
@@ -112,6 +112,11 @@ def all_rules(
 
 
 def _check_exact_size(model: DropoutMLP, n_points: int) -> None:
+    if model.noise != "bernoulli":
+        raise ValueError(
+            f"exact enumeration is defined for Bernoulli dropout masks only; {model.noise} noise has no finite list "
+            "of subnetworks: pass n_samples=... for a Monte Carlo estimate"
+        )
     d = uncertain_units(model)
     if exact_is_feasible(model, n_points):
         return
@@ -238,14 +243,13 @@ def _sampled_sums(
     n_samples = int(n_samples)
     n_groups = min(JACKKNIFE_GROUPS, n_samples)
     bounds = [round(g * n_samples / n_groups) for g in range(n_groups + 1)]
-    keep = model.keep_probs()
-    chunk = max(1, CHUNK_ELEMENTS // (x.shape[0] * model.layer_sizes[-1]))
+    per_draw = x.shape[0] * max(model.layer_sizes)  # activations of one draw (a noise sample) over all points
+    chunk = max(1, CHUNK_ELEMENTS // per_draw)
     prob_sums = torch.zeros(n_groups, x.shape[0], model.layer_sizes[-1])
     logit_sums = torch.zeros_like(prob_sums)
     for g in range(n_groups):
         for start in range(bounds[g], bounds[g + 1], chunk):
-            mu = mk.sample_masks(keep, min(chunk, bounds[g + 1] - start), generator)
-            logits = model.forward_masked(x, mu)  # [k, N, C]
+            logits = model.sample_noisy_logits(x, min(chunk, bounds[g + 1] - start), generator)  # [k, N, C]
             prob_sums[g] += torch.softmax(logits, dim=-1).sum(0)
             logit_sums[g] += logits.sum(0)
         if progress is not None:

@@ -34,6 +34,7 @@ class ExperimentConfig:
     width: int = 32
     activation: str = "relu"
     drop_probs: tuple[float, ...] = (0.2, 0.5, 0.5)
+    method: str = "bernoulli"  # how the dropout net drops a unit: see dropviz.noise
     optimizer: str = "adam"
     lr: float = 0.003
     batch_size: int = 16
@@ -56,7 +57,8 @@ class Experiment:
         self.config = config
         self.split: Split = make_split(config.dataset, config.n_train, config.n_test, config.noise, config.seed)
         sizes = config.layer_sizes(self.split.train.n_classes)
-        self.trainer = self._trainer(DropoutMLP(sizes, config.drop_probs, config.activation, seed=config.seed))
+        model = DropoutMLP(sizes, config.drop_probs, config.activation, seed=config.seed, noise=config.method)
+        self.trainer = self._trainer(model)
         no_dropout = [0.0] * len(config.drop_probs)
         self.twin = self._trainer(DropoutMLP(sizes, no_dropout, config.activation, seed=config.seed))
         self.log: list[Segment] = []

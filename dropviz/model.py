@@ -8,6 +8,7 @@ import torch
 from torch import nn
 
 from dropviz import masks as mk
+from dropviz import noise as nz
 
 ACTIVATIONS = {
     "relu": torch.relu,
@@ -24,6 +25,8 @@ class DropoutMLP(nn.Module):
     a sequence with one drop probability per unit of that layer.
     Training uses inverted dropout: a kept unit is multiplied by 1/keep, so evaluation mode (the plain forward
     pass, with layers of drop probability 1 zeroed) is the weight scaling inference rule. Outputs are logits.
+    ``noise`` picks how a unit is dropped in training (see ``dropviz.noise``): "bernoulli" (dropout),
+    "gaussian" or "dropconnect"; all three have expected multiplier 1, so eval mode is weight scaling for each.
     """
 
     def __init__(
@@ -32,6 +35,7 @@ class DropoutMLP(nn.Module):
         drop_probs: Sequence[float | Sequence[float]],
         activation: str = "relu",
         seed: int | None = None,
+        noise: str = "bernoulli",
     ) -> None:
         super().__init__()
         sizes = [int(n) for n in layer_sizes]
@@ -41,9 +45,11 @@ class DropoutMLP(nn.Module):
             raise ValueError(f"unknown activation {activation!r}; choose one of {sorted(ACTIVATIONS)}")
         self.layer_sizes = sizes
         self.activation = activation
+        self.noise = nz.check_noise(noise)
         self.set_drop_probs(drop_probs)
         self.generator: torch.Generator | None = None  # set it to make training masks reproducible
-        self.last_mu: torch.Tensor | None = None  # [batch, d] masks of the last training forward pass
+        self.last_mu: torch.Tensor | None = None  # [batch, d] masks of the last training pass (Bernoulli only)
+        self.last_noise: torch.Tensor | list[torch.Tensor] | None = None  # Gaussian [batch, d]; DropConnect per layer
         with torch.random.fork_rng(devices=[], enabled=seed is not None):
             if seed is not None:
                 torch.manual_seed(seed)
@@ -80,9 +86,51 @@ class DropoutMLP(nn.Module):
         x = self.check_input(x)
         if not self.training:
             return self.forward_weight_scaled(x)
-        mu = mk.sample_masks(self.keep_probs(), x.shape[0], self.generator)
-        self.last_mu = mu
-        return self.forward_scaled(x, self._scaled_blocks(mu))
+        if self.noise == "bernoulli":
+            mu = mk.sample_masks(self.keep_probs(), x.shape[0], self.generator)
+            self.last_mu = mu
+            return self.forward_scaled(x, self._scaled_blocks(mu))
+        logits = self.sample_noisy_logits(x[:, None, :], 1, self.generator, per_point=True)
+        return logits[:, 0]
+
+    def sample_noisy_logits(
+        self, x: torch.Tensor, n: int, generator: torch.Generator | None = None, per_point: bool = False
+    ) -> torch.Tensor:
+        """Logits ``[n, N, C]`` under ``n`` independent draws of the training noise, each shared by all N points.
+
+        With ``per_point`` (training), ``x`` is ``[B, 1, inputs]`` and every example gets its own draw, ``n = 1``.
+        """
+        if not per_point:
+            x = self.check_input(x)
+        draws = x.shape[0] if per_point else n
+        keep = self.keep_probs()
+        if self.noise == "bernoulli":
+            mu = mk.sample_masks(keep, draws, generator)
+            blocks = [b[:, None, :] for b in self._scaled_blocks(mu)]
+            return self.forward_scaled(x if per_point else x[None], blocks)
+        if self.noise == "gaussian":
+            multipliers = nz.gaussian_multipliers(keep, draws, generator)
+            self.last_noise = multipliers if per_point else None
+            blocks = [b[:, None, :] for b in mk.split_by_layer(multipliers, self.droppable_widths)]
+            return self.forward_scaled(x if per_point else x[None], blocks)
+        return self._dropconnect(x if per_point else x[None].expand(draws, -1, -1), draws, generator, per_point)
+
+    def _dropconnect(
+        self, h: torch.Tensor, draws: int, generator: torch.Generator | None, record: bool
+    ) -> torch.Tensor:
+        """Each draw ``[draws, N, width]`` through layers whose incoming weights are masked per draw."""
+        keep_blocks = mk.split_by_layer(self.keep_probs(), self.droppable_widths)
+        recorded = []
+        for i, linear in enumerate(self.linears):
+            masks = nz.connect_masks(keep_blocks[i], linear.out_features, draws, generator)
+            recorded.append(masks)
+            weight = linear.weight * nz.scaled_connect_masks(keep_blocks[i], masks)  # [draws, out, in]
+            h = torch.einsum("dni,doi->dno", h, weight) + linear.bias
+            if i < len(self.linears) - 1:
+                h = self.hidden(h)
+        if record:
+            self.last_noise = recorded
+        return h
 
     def forward_masked(self, x: torch.Tensor, mu: torch.Tensor) -> torch.Tensor:
         """Logits of the subnetwork(s) chosen by mask vector(s) ``mu``, with inverted-dropout scaling.
