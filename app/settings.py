@@ -9,6 +9,7 @@ from dropviz.datasets import GENERATORS
 from dropviz.experiment import MAX_STEPS, ExperimentConfig, Segment
 from dropviz.i18n import LANGUAGES
 from dropviz.model import ACTIVATIONS
+from dropviz.noise import NOISES
 
 MAX_HIDDEN_LAYERS = 3
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
@@ -29,6 +30,7 @@ class Settings:
     p_h1: float = 0.5  # drop probability of hidden layer 1, and so on
     p_h2: float = 0.5
     p_h3: float = 0.5
+    method: str = "bernoulli"  # how a unit is dropped: bernoulli (dropout), gaussian or dropconnect
     data: str = "moons"
     noise: float = 0.5
     n: int = 40  # training points
@@ -50,18 +52,19 @@ class Settings:
 
     def experiment(self) -> ExperimentConfig:
         return ExperimentConfig(
-            self.data,
-            self.n,
-            self.n_test,
-            self.noise,
-            self.seed,
-            self.hidden,
-            self.width,
-            self.act,
-            self.drop_probs(),
-            self.opt,
-            self.lr,
-            self.batch,
+            dataset=self.data,
+            n_train=self.n,
+            n_test=self.n_test,
+            noise=self.noise,
+            seed=self.seed,
+            hidden_layers=self.hidden,
+            width=self.width,
+            activation=self.act,
+            drop_probs=self.drop_probs(),
+            method=self.method,
+            optimizer=self.opt,
+            lr=self.lr,
+            batch_size=self.batch,
         )
 
 
@@ -72,6 +75,7 @@ LIMITS: dict[str, tuple] = {
     "hidden": (0, MAX_HIDDEN_LAYERS),
     "width": (1, 32),
     "act": tuple(ACTIVATIONS),
+    "method": NOISES,
     "p_in": (0.0, 1.0),
     "p_h1": (0.0, 1.0),
     "p_h2": (0.0, 1.0),

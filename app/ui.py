@@ -89,6 +89,13 @@ def sidebar() -> Settings:
                 help=tr("side.drop_help"),
             )
             st.caption(tr("side.keep_is", keep=1 - st.session_state[f"{WIDGET}p_h{i}"]))
+        st.selectbox(
+            tr("side.method"),
+            list(cfg.LIMITS["method"]),
+            key=WIDGET + "method",
+            format_func=lambda m: tr(f"side.method.{m}"),
+            help=tr("side.method_help"),
+        )
         st.header(tr("side.network"))
         st.slider(tr("side.hidden_layers"), 0, cfg.MAX_HIDDEN_LAYERS, key=WIDGET + "hidden")
         if st.session_state[WIDGET + "hidden"] > 0:  # no hidden layer, no width to set

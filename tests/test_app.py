@@ -70,7 +70,7 @@ def test_masks_page_says_which_units_can_vary_when_some_drop_probability_is_0_or
 
 def test_masks_page_shows_a_mask_for_every_example_of_a_minibatch():
     at = open_page("masks", {"batch": "8"})
-    fresh = t("masks.batch_fresh", b=8).split("<br>")[0]
+    fresh = t("masks.batch_bernoulli", b=8).split("<br>")[0]
     assert any(fresh in spec for spec in chart_specs(at))  # untrained: a minibatch drawn now
     heatmaps = [spec for spec in chart_specs(at) if '"type":"heatmap"' in spec.replace(" ", "")]
     assert heatmaps, "no minibatch heat map"
@@ -230,3 +230,16 @@ def test_a_clamped_test_point_is_written_back_to_the_link_clamped():
     at = open_page("theory", {"n_test": "100", "point": "250"})
     assert at.slider(key="w_point").value == 99
     assert query_of(at)["point"] == "99"
+
+
+@pytest.mark.parametrize("method", ["gaussian", "dropconnect"])
+def test_other_noises_are_shown_on_masks_and_sampled_on_inference_and_theory(method):
+    masks = open_page("masks", {"method": method, "hidden": "1", "width": "4"})
+    assert masks.info[-1].value == t(f"masks.note_{method}")
+    assert any(t(f"masks.batch_{method}", b=16).split("<br>")[0] in spec for spec in chart_specs(masks))
+    inference = open_page("inference", {"method": method, "hidden": "1", "width": "4"})
+    name = t(f"side.method.{method}")
+    assert inference.info[0].value.startswith(t("inf.monte_carlo_noise", method=name, n="2,000", steps=500)[:40])
+    assert "±" in inference.dataframe[0].value.iloc[0, 1]
+    theory = open_page("theory", {"method": method, "hidden": "1", "width": "4"})
+    assert t("theory.sampled_noise", n="20,000", method=name) in markdowns(theory)

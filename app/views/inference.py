@@ -82,6 +82,9 @@ if exact and result.n_masks == 1:
     status = st.success, ui.tr("inf.exact_one", steps=exp.steps_done)
 elif exact:
     status = st.success, ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=exp.steps_done)
+elif model.noise != "bernoulli":  # continuous or per-weight noise: no finite list of subnetworks
+    method = ui.tr(f"side.method.{model.noise}")
+    status = st.info, ui.tr("inf.monte_carlo_noise", method=method, n=f"{MC_SAMPLES:,}", steps=exp.steps_done)
 else:
     d = en.uncertain_units(model)
     status = st.info, ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=exp.steps_done)

@@ -7,6 +7,7 @@ from app import settings as cfg
 from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
+from dropviz import noise as nz
 from dropviz.batch_masks_figure import minibatch_masks_figure
 from dropviz.figures import PLOT_CONFIG
 from dropviz.keep_figure import keep_frequency_figure
@@ -28,9 +29,28 @@ def minibatch_masks() -> tuple[torch.Tensor, str]:
     trained_now = exp.log and exp.log[-1][0] == settings.drop_probs()
     if trained_now and model.last_mu is not None:
         return model.last_mu, ui.tr("masks.batch_trained", step=exp.steps_done)
-    batch = exp.trainer.batch_size
-    draw = torch.Generator().manual_seed(settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"] + 1)
-    return mk.sample_masks(model.keep_probs(), batch, draw), ui.tr("masks.batch_fresh", b=batch)
+    return mk.sample_masks(model.keep_probs(), exp.trainer.batch_size, fresh_draws()), batch_title()
+
+
+def fresh_draws() -> torch.Generator:
+    return torch.Generator().manual_seed(settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"] + 1)
+
+
+def batch_title() -> str:
+    return ui.tr(f"masks.batch_{model.noise}", b=exp.trainer.batch_size)
+
+
+def minibatch_noise() -> tuple[torch.Tensor, str, str]:
+    """What one minibatch draws: Bernoulli masks, Gaussian multipliers, or the share of weights DropConnect keeps."""
+    if model.noise == "bernoulli":
+        return (*minibatch_masks(), "mask")
+    batch, keep = exp.trainer.batch_size, model.keep_probs()
+    if model.noise == "gaussian":
+        return nz.gaussian_multipliers(keep, batch, fresh_draws()), batch_title(), "multiplier"
+    blocks = mk.split_by_layer(keep, model.droppable_widths)
+    outs = model.layer_sizes[1:]
+    shares = [nz.connect_masks(k, n_out, batch, fresh_draws()).mean(1) for k, n_out in zip(blocks, outs)]
+    return torch.cat(shares, dim=1), batch_title(), "share"
 
 
 st.title(ui.tr("masks.title"))
@@ -60,10 +80,10 @@ left, right = st.columns([3, 2])
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
 left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed, height), config=PLOT_CONFIG)
-batch_mu, batch_title = minibatch_masks()
-right.plotly_chart(
-    minibatch_masks_figure(batch_mu, model.droppable_widths, ui.lang(), batch_title), config=PLOT_CONFIG
-)
+values, title, kind = minibatch_noise()
+right.plotly_chart(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), config=PLOT_CONFIG)
+if model.noise != "bernoulli":
+    right.info(ui.tr(f"masks.note_{model.noise}"))
 
 st.subheader(ui.tr("masks.frequency_title"))
 ui.aside(ui.tr("masks.frequency_caption", n=n_frames))

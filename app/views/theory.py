@@ -91,7 +91,9 @@ exact = en.exact_is_feasible(model, 1) and en.exact_mask_count(model) <= 2**20
 result = en.all_rules(
     model, x, n_samples=None if exact else MC_SAMPLES, generator=torch.Generator().manual_seed(settings.seed)
 )
-if not exact:
+if model.noise != "bernoulli":
+    how = ui.tr("theory.sampled_noise", n=f"{MC_SAMPLES:,}", method=ui.tr(f"side.method.{model.noise}"))
+elif not exact:
     how = ui.tr("theory.sampled", n=f"{MC_SAMPLES:,}")
 elif result.n_masks == 1:
     how = ui.tr("theory.exact_one")

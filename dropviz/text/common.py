@@ -35,6 +35,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Theory",
         "ko": "이론",
     },
+    "side.method": {
+        "en": "How a unit is dropped",
+        "ko": "유닛을 드롭하는 방법",
+    },
+    "side.method.bernoulli": {"en": "Dropout (× 0 or × 1/keep)", "ko": "드롭아웃 (× 0 또는 × 1/유지 확률)"},
+    "side.method.gaussian": {"en": "Gaussian noise (× N(1, p/(1−p)))", "ko": "가우시안 노이즈 (× N(1, p/(1−p)))"},
+    "side.method.dropconnect": {"en": "DropConnect (drop weights)", "ko": "DropConnect (가중치를 드롭)"},
+    "side.method_help": {
+        "en": "Multiplying a unit by 0 is one way of many. Gaussian dropout multiplies every unit by noise of mean 1 and variance p/(1−p) (Srivastava et al. 2014); DropConnect drops each weight leaving a unit with that unit's p (Wan et al. 2013). All three keep the expected value, so weight scaling is the plain net for each. Changing it starts training over.",
+        "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 그 유닛의 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값이 같으므로 가중치 스케일링은 어느 경우든 원래 신경망입니다. 바꾸면 학습을 처음부터 다시 합니다.",
+    },
     "side.present": {
         "en": "Presenter mode",
         "ko": "발표 모드",

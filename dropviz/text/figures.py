@@ -23,6 +23,8 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.keep.keep_prob": {"en": "keep probability 1 − p", "ko": "유지 확률 1 − p"},
     "fig.keep.xaxis": {"en": "unit", "ko": "유닛"},
     "fig.keep.yaxis": {"en": "fraction kept / keep probability", "ko": "유지된 비율 / 유지 확률"},
+    "fig.batch.multiplier": {"en": "multiplier", "ko": "곱하는 값"},
+    "fig.batch.share": {"en": "share of weights kept", "ko": "유지된 가중치 비율"},
     "fig.batch.example": {"en": "example {i}", "ko": "예제 {i}"},
     "fig.batch.title": {"en": "One minibatch: {b} examples, {b} masks", "ko": "미니배치 하나: 예제 {b}개, 마스크 {b}개"},
     "fig.axis.x1": {"en": "x₁", "ko": "x₁"},

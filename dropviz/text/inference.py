@@ -25,6 +25,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
         "ko": "정확한 계산이며 자명합니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙이 같습니다. 신경망은 {steps} 단계 학습되었습니다.",
     },
+    "inf.monte_carlo_noise": {
+        "en": "Monte Carlo estimate from {n} noise draws: with {method} there is no finite list of subnetworks to enumerate, so even the arithmetic and geometric means can only be sampled. Net trained for {steps} steps.",
+        "ko": "노이즈 {n}번 표본의 몬테카를로 추정: {method}에서는 셀 수 있는 부분 신경망 목록이 없어서 산술평균과 기하평균도 표본으로만 구할 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
+    },
     "inf.monte_carlo": {
         "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
         "ko": "몬테카를로 추정 (마스크 {n} 개 표본): 마스크 2^{d} 개 × 점 {points} 개는 여기서 모두 계산하기에 너무 많습니다. 은닉층을 줄이거나 좁히면 (또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps} 단계 학습되었습니다.",

@@ -33,7 +33,23 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The masks training step {step} used:<br>one row per example of its minibatch",
         "ko": "{step}단계 학습에 쓰인 마스크:<br>미니배치의 예제마다 한 줄",
     },
-    "masks.batch_fresh": {
+    "masks.batch_gaussian": {
+        "en": "Gaussian noise: every unit of every example is kept,<br>multiplied by a draw from N(1, p/(1−p))",
+        "ko": "가우시안 노이즈: 모든 예제의 모든 유닛을 유지하되<br>N(1, p/(1−p))에서 뽑은 값을 곱합니다",
+    },
+    "masks.batch_dropconnect": {
+        "en": "DropConnect: the share of each unit's outgoing weights<br>that one minibatch of {b} examples keeps",
+        "ko": "DropConnect: 예제 {b}개짜리 미니배치에서<br>각 유닛의 나가는 가중치 중 유지된 비율",
+    },
+    "masks.note_gaussian": {
+        "en": "The diagram shows dropout masks of the same drop probabilities. Gaussian noise never removes a unit: it rescales each one, sometimes past 2 or below 0 (vermilion), with the same mean and variance as dropout's multiplier.",
+        "ko": "그림은 같은 드롭 확률의 드롭아웃 마스크입니다. 가우시안 노이즈는 유닛을 없애지 않고 크기만 바꿉니다. 때로는 2를 넘거나 0 아래(주홍색)로 가며, 평균과 분산은 드롭아웃의 곱하는 값과 같습니다.",
+    },
+    "masks.note_dropconnect": {
+        "en": "The diagram shows dropout masks of the same drop probabilities. DropConnect drops weights, not units: a unit usually keeps some of its outgoing weights, so it is rarely cut off entirely.",
+        "ko": "그림은 같은 드롭 확률의 드롭아웃 마스크입니다. DropConnect는 유닛이 아니라 가중치를 드롭합니다. 한 유닛의 나가는 가중치 중 일부는 대개 남으므로, 유닛이 통째로 끊기는 일은 드뭅니다.",
+    },
+    "masks.batch_bernoulli": {
         "en": "A minibatch of {b} examples draws {b} masks:<br>one row per example",
         "ko": "예제 {b}개짜리 미니배치는 마스크 {b}개를 뽑습니다:<br>예제마다 한 줄",
     },

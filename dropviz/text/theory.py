@@ -65,6 +65,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "exact: only one mask has p(μ) > 0 (every drop probability is 0 or 1), so all three rules give the same answer.",
         "ko": "정확한 값: 모든 드롭 확률이 0 또는 1이라 p(μ) > 0인 마스크가 하나뿐이므로 세 규칙의 답이 같습니다.",
     },
+    "theory.sampled_noise": {
+        "en": "Monte Carlo over {n} noise draws ({method}: no finite list of subnetworks to enumerate); ± is one standard error.",
+        "ko": "노이즈 {n}번 표본의 몬테카를로 추정({method}: 셀 수 있는 부분 신경망 목록이 없음). ±는 표준오차 하나입니다.",
+    },
     "theory.sampled": {
         "en": "Monte Carlo over {n} sampled masks (too many masks to enumerate); ± is one standard error.",
         "ko": "마스크 {n}개를 뽑은 몬테카를로 추정(모든 마스크를 계산하기에는 너무 많음). ±는 표준오차 하나입니다.",
