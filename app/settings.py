@@ -45,6 +45,7 @@ class Settings:
     point: int = 0  # theory and subnetworks pages: index of the test point
     draw: int = 0  # masks page: how many times "draw new masks" was pressed
     run: str = ""  # the training so far, as format_log() writes it: a link replays it
+    bag_k: int = 8  # bagging page: number of members
 
     def drop_probs(self) -> tuple[float, ...]:
         """Drop probabilities of the inputs and each hidden layer in use."""
@@ -93,6 +94,7 @@ LIMITS: dict[str, tuple] = {
     "frame_ms": FRAME_MS,
     "point": (0, 999),
     "draw": (0, 9999),
+    "bag_k": (2, 16),
 }
 
 

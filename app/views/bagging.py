@@ -1,7 +1,289 @@
-"""Bagging page: being built (issue 7)."""
+"""Bagging vs dropout: k nets on k bootstrap resamples beside one dropout net whose subnetworks share parameters."""
 
+import numpy as np
+import pandas as pd
 import streamlit as st
+import torch
 
 from app import ui
+from dropviz import bagging as bg
+from dropviz import ensembles as en
+from dropviz.grid import make_grid
+from dropviz.surface_image import png_data_uri, surface_png
+from dropviz.training import TrainingDiverged
 
-st.title(ui.tr("nav.bagging"))
+K_KEY = ui.WIDGET + "bag_k"  # the Settings field bag_k: in the URL like every setting
+MEMBERS = "bag_members"  # (key, BaggingTrainer): this visitor's members, never shared
+MEMBER_VIEW = "bag_member_view"  # (trainer, (steps, picture size), view): member probabilities and pictures
+RULES = "bag_rules"  # (key, rules): the dropout net's weight-scaled and arithmetic-mean probabilities
+TIMING = "bag_dropout_time"  # (key, seconds, timed steps)
+GRID_RESOLUTION = 40
+EXACT_BUDGET = 2**27  # as on the Inference page: mask-point evaluations allowed for exact enumeration
+MC_SAMPLES = 2000
+STEPS_PER_UPDATE = 50  # members train this many steps between progress-bar updates
+TIMED_STEPS = 200  # the dropout net's training time is measured over at most this many steps, then scaled
+MAIN_SIZE = 360 if ui.presenting() else 290  # px: the three main pictures fit the first screen at 1280x720
+MEMBER_SIZE = 170
+MEMBERS_PER_ROW = 8
+TABLE_COLUMN_PX = (220, 140, 130, 150, 100, 110)  # fixed, so no cell is cut; the last column takes the rest
+
+settings = ui.current()
+exp = ui.experiment(settings)
+model = exp.model
+
+st.title(ui.tr("bag.title"))
+ui.intro(ui.tr("bag.intro"))
+if ui.divergence_message(exp):
+    st.stop()
+
+# The headings row: the k slider is the bagging picture's heading, so it sits where the presenter looks.
+heads = st.columns(3, vertical_alignment="bottom")
+k = heads[0].slider(f"**{ui.tr('bag.head.bagging')}**", 2, 16, key=K_KEY, help=ui.tr("bag.k_help"))
+heads[1].markdown(f"**{ui.tr('bag.head.weight_scaled')}**")
+heads[2].markdown(f"**{ui.tr('bag.head.arithmetic')}**")
+ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
+ui.training_note(exp, settings)
+
+split = exp.split
+steps = exp.steps_done
+grid = make_grid(np.concatenate([split.train.x, split.test.x]), GRID_RESOLUTION)
+n_grid = len(grid.points)
+x_eval = torch.cat([grid.points, torch.from_numpy(split.test.x)])
+y_test = torch.from_numpy(split.test.y)
+n_classes = model.layer_sizes[-1]
+
+
+def trained_members() -> bg.BaggingTrainer:
+    """The visitor's members, trained to the dropout net's step count; rebuilt only when what shapes them changes."""
+    key = (exp.config.rebuild_key(), k)  # everything but the drop probabilities: members have no dropout
+    cached = st.session_state.get(MEMBERS)
+    if cached and cached[0] == key and cached[1].steps_done <= steps:
+        trainer = cached[1]  # training is deterministic: carrying on equals starting over
+    else:
+        trainer = bg.BaggingTrainer.for_experiment(exp.config, split, k)
+    st.session_state[MEMBERS] = (key, trainer)
+    if trainer.steps_done < steps:
+        text = ui.tr("bag.training", k=k, steps=f"{steps:,}")
+        bar = st.progress(trainer.steps_done / steps, text=text)
+        while trainer.steps_done < steps:
+            trainer.step(min(STEPS_PER_UPDATE, steps - trainer.steps_done))
+            bar.progress(trainer.steps_done / steps, text=text)
+        bar.empty()
+    return trainer
+
+
+def surface_uri(grid_probs: torch.Tensor, size: int, x_points: np.ndarray, y_points: np.ndarray) -> str:
+    """One surface as a PNG data URI, drawn like the Train page's (same colours); test points would hide it."""
+    probs = grid_probs.numpy().reshape(grid.resolution, grid.resolution, n_classes)
+    return png_data_uri(surface_png(probs, grid.extent, x_points, y_points, size=size))
+
+
+def member_view(trainer: bg.BaggingTrainer) -> dict:
+    """Members' and ensemble's probabilities, scores and pictures; recomputed only when the members changed."""
+    cached = st.session_state.get(MEMBER_VIEW)
+    if cached and cached[0] is trainer and cached[1] == (trainer.steps_done, MAIN_SIZE):
+        return cached[2]
+    probs = bg.predict_proba(trainer.members, x_eval)  # [k, grid + test, C]
+    ensemble = probs.mean(0)
+    images = []
+    for i in range(trainer.k):
+        drawn = np.unique(trainer.indices[i].numpy())
+        images.append(surface_uri(probs[i, :n_grid], MEMBER_SIZE, split.train.x[drawn], split.train.y[drawn]))
+    view = {
+        "member_acc": bg.accuracy(probs[:, n_grid:], y_test),
+        "member_nll": bg.log_loss(probs[:, n_grid:], y_test),
+        "acc": float(bg.accuracy(ensemble[n_grid:], y_test)),
+        "nll": float(bg.log_loss(ensemble[n_grid:], y_test)),
+        "image": surface_uri(ensemble[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
+        "member_images": images,
+        "share": trainer.distinct_share(),
+    }
+    st.session_state[MEMBER_VIEW] = (trainer, (trainer.steps_done, MAIN_SIZE), view)
+    return view
+
+
+def dropout_rules() -> dict:
+    """Weight scaling and the arithmetic mean of the dropout net, exact or Monte Carlo as the Inference page decides."""
+    n_eval = len(x_eval)
+    exact = en.exact_is_feasible(model, n_eval) and en.exact_mask_count(model) * n_eval <= EXACT_BUDGET
+    key = (exp.serial, steps, tuple(model.keep_probs().tolist()), exact, MAIN_SIZE)
+    cached = st.session_state.get(RULES)
+    if cached and cached[0] == key:
+        return cached[1]
+    bar = st.progress(0.0, text=ui.tr("bag.computing"))
+    result = en.all_rules(
+        model,
+        x_eval,
+        n_samples=None if exact else MC_SAMPLES,
+        generator=torch.Generator().manual_seed(settings.seed),
+        progress=lambda f: bar.progress(f, text=ui.tr("bag.computing")),
+    )
+    bar.empty()
+    rules = {"exact": exact, "n_masks": result.n_masks}
+    for name in ("weight_scaled", "arithmetic"):
+        probs = getattr(result, name)
+        rules[name] = {
+            "acc": float(bg.accuracy(probs[n_grid:], y_test)),
+            "nll": float(bg.log_loss(probs[n_grid:], y_test)),
+            "image": surface_uri(probs[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
+        }
+    st.session_state[RULES] = (key, rules)
+    return rules
+
+
+def dropout_seconds() -> tuple[float, int]:
+    """Training time of one dropout net: a fresh copy timed over at most TIMED_STEPS steps, scaled to ``steps``."""
+    timed = min(steps, TIMED_STEPS)
+    key = (exp.config.rebuild_key(), timed)
+    cached = st.session_state.get(TIMING)
+    if not (cached and cached[0] == key):
+        with st.spinner(ui.tr("bag.timing", steps=timed)):
+            cached = (key, bg.time_dropout_net(exp.config, timed))
+        st.session_state[TIMING] = cached
+    return cached[1] * steps / max(timed, 1), timed
+
+
+try:
+    members = trained_members()
+except TrainingDiverged:
+    stopped = st.session_state[MEMBERS][1]
+    message = ui.tr("bag.diverged", i=stopped.diverged_member + 1, step=stopped.steps_done + 1)
+    st.error(message, icon=":material/warning:")
+    st.stop()
+bagged = member_view(members)
+rules = dropout_rules()
+params = members.members.parameters_each
+
+
+def arithmetic_subtitle() -> str:
+    if rules["exact"] and rules["n_masks"] == 1:
+        return ui.tr("bag.sub.exact_one")
+    if rules["exact"]:
+        return ui.tr("bag.sub.exact", masks=f"{rules['n_masks']:,}")
+    if model.noise != "bernoulli":  # continuous or per-weight noise: only sampling is possible
+        method = ui.tr(f"side.method.{model.noise}")
+        return ui.tr("bag.sub.monte_carlo_noise", n=f"{MC_SAMPLES:,}", method=method)
+    return ui.tr("bag.sub.monte_carlo", n=f"{MC_SAMPLES:,}", d=en.uncertain_units(model))
+
+
+def picture(column, subtitle: str, shown: dict) -> None:
+    """Surface and test scores first (they must fit a projector's first screen), then the details."""
+    column.image(shown["image"], width=MAIN_SIZE)
+    column.markdown(ui.tr("bag.scores", acc=shown["acc"], nll=shown["nll"]))
+    column.caption(subtitle)
+
+
+main = st.columns(3)
+picture(main[0], ui.tr("bag.sub.bagging", k=k, params=f"{params:,}", steps=f"{steps:,}"), bagged)
+picture(main[1], ui.tr("bag.sub.weight_scaled", params=f"{params:,}", steps=f"{steps:,}"), rules["weight_scaled"])
+picture(main[2], arithmetic_subtitle(), rules["arithmetic"])
+st.caption(ui.tr("bag.dropout_is", summary=ui.drop_summary(settings)))
+ui.training_note(exp, settings)
+ui.aside(ui.tr("bag.legend", n=len(split.train.y), n_test=f"{len(split.test.y):,}"))
+
+st.subheader(ui.tr("bag.members_title", k=k))
+ui.aside(ui.tr("bag.members_caption"))
+for start in range(0, k, MEMBERS_PER_ROW):
+    for i, column in enumerate(st.columns(MEMBERS_PER_ROW), start=start):
+        if i < k:
+            label = ui.tr("bag.member_label", i=i + 1, share=float(bagged["share"][i]))
+            column.image(bagged["member_images"][i], caption=label, width="stretch")
+
+
+def table() -> pd.DataFrame:
+    """One row per model: what it stores, how many steps it took, how long, its test scores and the data it saw."""
+    n, b = len(split.train.y), members.batch_size
+    share = bagged["share"]
+    bag_seconds = ui.tr("bag.seconds", s=members.seconds)
+    drop_seconds, timed = dropout_seconds()
+    drop_time = ui.tr("bag.seconds" if timed == steps else "bag.seconds_scaled", s=drop_seconds)
+    bag_data = ui.tr("bag.data.bagging", lo=float(share.min()), hi=float(share.max()), n=n)
+    drop_data = ui.tr("bag.data.dropout", n=n, b=b, share=b / n)
+    cols = [ui.tr(f"bag.col.{c}") for c in ("model", "params", "steps", "time", "acc", "nll", "data")]
+
+    def row(name, stored, taken, seconds, acc, nll, data) -> dict:
+        return dict(zip(cols, (name, stored, taken, seconds, f"{acc:.1%}", f"{nll:.3f}", data)))
+
+    rows = [
+        row(
+            ui.tr("bag.row.bagging", k=k),
+            f"{k} × {params:,} = {k * params:,}",
+            f"{k} × {steps:,} = {k * steps:,}",
+            bag_seconds,
+            bagged["acc"],
+            bagged["nll"],
+            bag_data,
+        )
+    ]
+    for name in ("weight_scaled", "arithmetic"):
+        shown = rules[name]
+        rows.append(
+            row(ui.tr(f"bag.row.{name}"), f"{params:,}", f"{steps:,}", drop_time, shown["acc"], shown["nll"], drop_data)
+        )
+    for i in range(k):
+        count = int(round(float(share[i]) * n))
+        rows.append(
+            row(
+                ui.tr("bag.row.member", i=i + 1),
+                f"{params:,}",
+                f"{steps:,}",
+                ui.tr("bag.same_run"),
+                float(bagged["member_acc"][i]),
+                float(bagged["member_nll"][i]),
+                ui.tr("bag.data.member", count=count, n=n, share=float(share[i])),
+            )
+        )
+    return pd.DataFrame(rows)
+
+
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def readable(x: float) -> str:
+    """A count or ratio a room can read: 8,000 / 0.25 / 1.7 × 10¹⁰ / 4.7 × 10⁻⁷."""
+    if 0.01 <= x < 1e6:
+        return f"{x:,.0f}" if x >= 100 or x == int(x) else f"{x:.2g}"
+    mantissa, exponent = f"{x:.1e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
+st.subheader(ui.tr("bag.table_title"))
+frame = table()
+widths = dict(zip(frame.columns, TABLE_COLUMN_PX))
+st.dataframe(
+    frame,
+    hide_index=True,
+    height="content",
+    column_config={col: st.column_config.TextColumn(width=px) for col, px in widths.items()},
+)
+drop_time_steps = dropout_seconds()[1]
+scaled = "" if drop_time_steps == steps else ui.tr("bag.scaled_note", steps=f"{steps:,}")
+ui.aside(ui.tr("bag.table_caption", k=k, timed=f"{drop_time_steps:,}", scaled=scaled))
+
+n_points, batch = len(split.train.y), members.batch_size
+d = en.uncertain_units(model)
+draws = steps * batch
+per_subnet = draws / 2**d
+share = bagged["share"]
+st.subheader(ui.tr("bag.sampling_title"))
+st.markdown(
+    ui.tr(
+        "bag.sampling",
+        n=n_points,
+        expected=bg.expected_distinct_share(n_points),
+        lo=float(share.min()),
+        hi=float(share.max()),
+        mean=float(share.mean()),
+        b=batch,
+        share=batch / n_points,
+        epoch=round(n_points / batch, 2),
+        draws=f"{draws:,}",
+        d=d,
+        subnets=readable(2.0**d),
+        per_subnet=readable(per_subnet),
+    )
+)
+coverage = (
+    ui.tr("bag.coverage_rare") if per_subnet < 1 else ui.tr("bag.coverage_often", per_subnet=readable(per_subnet))
+)
+st.info(ui.tr("bag.lesson", d=d, coverage=coverage), icon=":material/lightbulb:")

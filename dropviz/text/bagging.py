@@ -61,6 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Monte Carlo estimate from {n} sampled masks (2^{d} masks are too many to enumerate)",
         "ko": "마스크 {n}개 표본으로 구한 몬테카를로 추정 (마스크 2^{d}개는 모두 계산하기에 너무 많음)",
     },
+    "bag.sub.monte_carlo_noise": {
+        "en": "Monte Carlo estimate from {n} noise draws ({method}: no finite list of subnetworks)",
+        "ko": "노이즈 {n}번 표본으로 구한 몬테카를로 추정 ({method}: 셀 수 있는 부분 신경망 목록이 없음)",
+    },
     "bag.scores": {
         "en": "test accuracy **{acc:.1%}** · test NLL **{nll:.3f}**",
         "ko": "테스트 정확도 **{acc:.1%}** · 테스트 NLL **{nll:.3f}**",

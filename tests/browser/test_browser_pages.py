@@ -19,6 +19,7 @@ PAGES = [  # (url path, title key, navigation label key)
     ("/inference", "inf.title", "nav.inference"),
     ("/theory", "theory.title", "nav.theory"),
     ("/subnetworks", "subnet.title", "nav.subnetworks"),
+    ("/bagging", "bag.title", "nav.bagging"),
 ]
 
 

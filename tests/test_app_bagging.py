@@ -1,0 +1,96 @@
+"""The bagging page through Streamlit's AppTest: k members, and a dropout net that follows the drop sliders."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dropviz.i18n import t
+
+ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+MEMBERS = "bag_members"
+
+
+def open_page(query: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page("views/bagging.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def member_images(at: AppTest) -> list[str]:
+    member = t("bag.member_label", i=1, share=0.5).split("1")[0]
+    return [img.value[0] for img in at.image if img.captions[0].startswith(member)]
+
+
+def main_images(at: AppTest) -> list[str]:
+    """Bagging ensemble, dropout net with weight scaling, dropout net's arithmetic mean."""
+    return [img.value[0] for img in at.image if not img.captions[0]]
+
+
+def test_the_k_slider_sets_the_number_of_member_surfaces():
+    at = open_page({"hidden": "1", "width": "4"})
+    assert [title.value for title in at.title] == [t("bag.title")]
+    assert len(member_images(at)) == 8 and len(main_images(at)) == 3
+    assert at.session_state[MEMBERS][1].k == 8
+    at.slider(key="w_bag_k").set_value(3).run()
+    assert not at.exception
+    assert len(member_images(at)) == 3
+    assert at.session_state[MEMBERS][1].k == 3
+    table = at.dataframe[0].value
+    assert len(table) == 3 + 3  # bagging, two dropout rules, then each member
+    assert table.iloc[0, 1] == "3 × 22 = 66"  # a 2-4-2 net has 2·4 + 4 + 4·2 + 2 = 22 parameters
+
+
+def test_a_drop_slider_changes_the_dropout_net_but_does_not_retrain_the_members():
+    at = open_page({"hidden": "1", "width": "4"})
+    assert t("bag.sub.exact", masks="64") in [c.value for c in at.caption]
+    trainer = at.session_state[MEMBERS][1]
+    steps = trainer.steps_done
+    members_before, main_before = member_images(at), main_images(at)
+
+    at.slider(key="w_p_in").set_value(0.6).run()
+
+    assert not at.exception
+    main_after = main_images(at)
+    assert main_after[2] != main_before[2]  # the dropout net's arithmetic mean over masks moved
+    # weight scaling under inverted dropout is the plain forward pass: same weights, same picture until retrained
+    assert main_after[1] == main_before[1]
+    assert main_after[0] == main_before[0]  # the bagging ensemble has no dropout
+    assert member_images(at) == members_before
+    assert at.session_state[MEMBERS][1] is trainer and trainer.steps_done == steps  # not retrained
+    assert any(t("common.layer_drop", layer=t("side.layer_inputs"), p=0.6, keep=0.4) in c.value for c in at.caption)
+
+
+def test_default_net_uses_monte_carlo_and_korean_translates_the_page():
+    at = open_page({"lang": "ko"})
+    assert [title.value for title in at.title] == [t("bag.title", "ko")]
+    monte_carlo = t("bag.sub.monte_carlo", "ko", n="2,000", d=0).split("2^")[0]
+    assert any(c.value.startswith(monte_carlo) for c in at.caption)
+    assert at.info and at.info[0].value.startswith(t("bag.lesson", "ko", d=0, coverage="")[:10])
+
+
+def test_presenter_mode_leaves_out_the_explanations_but_keeps_the_pictures():
+    at = open_page({"present": "1", "hidden": "1", "width": "4"})
+    assert t("bag.intro") not in [m.value for m in at.markdown]
+    assert len(main_images(at)) == 3 and len(member_images(at)) == 8
+    assert any(c.value.startswith(t("bag.dropout_is", summary="")) for c in at.caption)  # drop/keep always said
+
+
+def test_a_diverging_member_shows_a_message_not_a_traceback(monkeypatch):
+    from dropviz import bagging
+
+    monkeypatch.setattr(bagging, "EXPLODED_LOSS", -1.0)  # every member's first loss now counts as blown up
+    at = open_page({"hidden": "1", "width": "4"})
+    member = at.session_state[MEMBERS][1].diverged_member + 1  # the member with the largest loss
+    assert at.error and at.error[0].value == t("bag.diverged", i=member, step=1)
+    assert not member_images(at)
+
+
+def test_the_number_of_members_comes_from_the_link_and_goes_back_into_it():
+    at = open_page({"bag_k": "3", "hidden": "1", "width": "4"})
+    assert len(member_images(at)) == 3
+    at.slider(key="w_bag_k").set_value(5).run()
+    assert at.query_params["bag_k"] in ("5", ["5"])
