@@ -72,3 +72,12 @@ def test_the_presenter_switch_is_in_the_link_and_the_sidebar(base_url, page):
     h.wait_idle(page)
     assert "present=1" in page.url
     assert page.locator(h.MAIN).get_by_text(INTRO).count() == 0
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_bagging_ensemble_beside_the_dropout_net(base_url, new_page, screen):
+    page = open_presenting(new_page, base_url, "/bagging", screen)
+    pictures = page.locator(f'{h.MAIN} [data-testid="stImage"] img')
+    expect(pictures.nth(2)).to_be_visible()
+    for i, what in enumerate(("bagging ensemble", "weight scaling", "arithmetic mean")):
+        within_first_screen(page, pictures.nth(i), what)
