@@ -1,52 +1,28 @@
-"""dropviz: run with `streamlit run app/streamlit_app.py`."""
+"""dropviz: `streamlit run app/streamlit_app.py`.
+
+This file only wraps the app (``app/main.py``) in ``st.App`` so the server can warm up before its first visitor:
+Streamlit runs no code of ours until someone opens a page, and that first visit used to pay for importing torch
+and pandas, Plotly's lazy validators and training the default net (about 4.5 s on a quiet 2-core machine).
+"""
 
 import sys
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
-import torch
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `app` and `dropviz` importable
+ROOT = Path(__file__).resolve().parents[1]
 
-from app import ui, warmup  # noqa: E402
 
-torch.set_num_threads(1)  # one core per server process: many sessions share this machine
+@asynccontextmanager
+async def warm_up(_app):
+    """Runs once, at server start, before the first request is answered."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from app import warmup
 
-warmup.start(ui.MIN_TRAINED_STEPS)  # once per server process, in the background
-ui.init_state()
-st.set_page_config(
-    page_title="dropviz",
-    page_icon=":material/casino:",
-    layout="wide",
-    initial_sidebar_state="collapsed" if ui.presenting() else "auto",
-)
-ui.sidebar()
-KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
-if ui.lang() == "ko":  # Korean wraps between words, not inside them
-    st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
-PRESENTER_SPACING = (
-    "[data-testid='stMainBlockContainer'] { padding: 2.2rem 2.5rem 1rem 2.5rem !important; max-width: none; }"
-)
-if ui.presenting():  # the first screen is for the figure, not for Streamlit's top margin
-    st.html(f"<style>{PRESENTER_SPACING}</style>")
+    warmup.prepare_process()
+    yield
 
-PAGES = Path(__file__).parent / "views"  # not "pages/": Streamlit would take that for its old multipage layout
-PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default page, served at /
-    ("home.py", "nav.home", "home", None),
-    ("masks.py", "nav.masks", "shuffle", "masks"),
-    ("subnetworks.py", "nav.subnetworks", "account_tree", "subnetworks"),
-    ("bagging.py", "nav.bagging", "shopping_bag", "bagging"),
-    ("train.py", "nav.train", "model_training", "train"),
-    ("inference.py", "nav.inference", "balance", "inference"),
-    ("theory.py", "nav.theory", "functions", "theory"),
-]
-navigation = st.navigation(
-    [
-        st.Page(PAGES / file, title=ui.tr(title), icon=f":material/{icon}:", url_path=path, default=path is None)
-        for file, title, icon, path in PAGE_LIST
-    ]
-)
-try:
-    navigation.run()
-finally:  # pages may clamp a setting or train: the address bar must show the final state, even after st.stop()
-    ui.write_url()
+
+app = st.App("main.py", lifespan=warm_up)

@@ -22,6 +22,37 @@ _started = threading.Event()
 _stop = threading.Event()
 
 
+def prepare_process(min_trained_steps: int = 500) -> None:
+    """At server start (``app/streamlit_app.py``), before any visitor: load what every page loads and start the
+    pre-training. Imports here are safe: no page is running yet."""
+    import pandas  # noqa: F401  (tables)
+    import torch
+
+    torch.set_num_threads(1)
+    _draw_one_of_each()
+    start(min_trained_steps)
+
+
+def _draw_one_of_each() -> None:
+    """Plotly creates each trace type's validators on first use (a few hundred ms in all): pay it now."""
+    import numpy as np
+
+    from dropviz import figures, keep_figure, network_figure
+    from dropviz.batch_masks_figure import minibatch_masks_figure
+    from dropviz.grid import make_grid
+    from dropviz.model import DropoutMLP
+
+    model = DropoutMLP([2, 3, 2], [0.2, 0.5], seed=0)
+    mu, probs = network_figure.sample_frames(model, 2)
+    network_figure.network_figure(model, mu, probs).to_json()
+    keep_figure.keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes).to_json()
+    minibatch_masks_figure(mu, model.droppable_widths).to_json()
+    grid = make_grid(np.array([[0.0, 0.0], [1.0, 1.0]]), 4)
+    probs_grid = np.full((16, 2), 0.5)
+    figures.rule_surfaces_figure(grid, {"a": probs_grid}, None, None).to_json()
+    figures.difference_maps_figure(grid, {"a": np.zeros(16)}).to_json()
+
+
 def start(min_trained_steps: int) -> None:
     """Start the pre-training thread, once per process; returns at once."""
     if _started.is_set():

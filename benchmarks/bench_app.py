@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-ENTRY = str(ROOT / "app" / "streamlit_app.py")
+ENTRY = str(ROOT / "app" / "main.py")
 torch.set_num_threads(1)
 
 import dropviz.figures  # noqa: E402, F401  (imported up front: first runs below exclude one-off import time)

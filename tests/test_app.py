@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from dropviz.i18n import t
 
-ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
 
 
 def open_page(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:

@@ -87,6 +87,7 @@ def test_a_shared_link_restores_the_view(base_url, page):
         "width": "4",
         "p_in": "0.3",
         "data": "circles",
+        "run": "500x0.3_0.5",  # the page trained 500 steps first: the link now replays them
     }
 
 
