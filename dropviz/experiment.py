@@ -52,10 +52,13 @@ class Experiment:
 
     _serials = itertools.count()
 
-    def __init__(self, config: ExperimentConfig) -> None:
+    def __init__(self, config: ExperimentConfig, split: Split | None = None) -> None:
+        """``split`` is the data when it is not one of the toy sets ``config.dataset`` names (an upload)."""
         self.serial = next(self._serials)  # unique per experiment, unlike id(), which Python reuses
         self.config = config
-        self.split: Split = make_split(config.dataset, config.n_train, config.n_test, config.noise, config.seed)
+        if split is None:
+            split = make_split(config.dataset, config.n_train, config.n_test, config.noise, config.seed)
+        self.split: Split = split
         sizes = config.layer_sizes(self.split.train.n_classes)
         model = DropoutMLP(sizes, config.drop_probs, config.activation, seed=config.seed, noise=config.method)
         self.trainer = self._trainer(model)
@@ -146,10 +149,13 @@ class Experiment:
                     progress(done / total)
 
 
-def sync(experiment: Experiment | None, config: ExperimentConfig) -> Experiment:
-    """The experiment for ``config``: the same object when only drop probabilities changed, else a new one."""
+def sync(experiment: Experiment | None, config: ExperimentConfig, split: Split | None = None) -> Experiment:
+    """The experiment for ``config``: the same object when only drop probabilities changed, else a new one.
+
+    Uploaded data (``split``) must be named in ``config.dataset`` by its content, so new data means a new experiment.
+    """
     if experiment is None or experiment.config.rebuild_key() != config.rebuild_key():
-        return Experiment(config)
+        return Experiment(config, split)
     if experiment.config.drop_probs != config.drop_probs:
         experiment.set_drop_probs(config.drop_probs)
     return experiment
