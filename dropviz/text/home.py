@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "home.masks": {
         "en": "Watch masks being drawn on the network and count the 2^d subnetworks.",
-        "ko": "신경망 위에서 마스크가 뽑히는 모습을 보고 부분 신경망 2^d 개를 세어 봅니다.",
+        "ko": "신경망 위에서 마스크가 뽑히는 모습을 보고 부분 신경망 2^d개를 세어 봅니다.",
     },
     "home.subnetworks": {
         "en": "Every subnetwork a mask can pick (the book's Figure 7.6), each with its own decision surface, and how their average is the ensemble.",
@@ -35,6 +35,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "home.presenting": {
         "en": "Presenting: the sidebar holds every setting (collapse it with « for more room), and the address bar always holds a link that reopens exactly this view. Sliders set **drop** probabilities p; the keep probability is 1 − p.",
-        "ko": "발표 팁: 모든 설정은 사이드바에 있고 (« 로 접으면 화면이 넓어집니다), 주소창의 링크를 열면 지금 화면이 그대로 다시 열립니다. 슬라이더는 **드롭** 확률 p 를 정하며, 유지 확률은 1 − p 입니다.",
+        "ko": "발표 팁: 모든 설정은 사이드바에 있고 («로 접으면 화면이 넓어집니다), 주소창의 링크를 열면 지금 화면이 그대로 다시 열립니다. 슬라이더는 **드롭** 확률 p를 정하며, 유지 확률은 1 − p입니다.",
     },
 }

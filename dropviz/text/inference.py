@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.training_first": {
         "en": "Training the net for {steps} steps first…",
-        "ko": "먼저 신경망을 {steps} 단계 학습하는 중…",
+        "ko": "먼저 신경망을 {steps}단계 학습하는 중…",
     },
     "inf.computing": {
         "en": "Averaging over masks…",
@@ -19,11 +19,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.exact": {
         "en": "Exact: all {masks} masks with nonzero probability, each weighted by p(μ). Net trained for {steps} steps.",
-        "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks} 개 모두를 p(μ)로 가중했습니다. 신경망은 {steps} 단계 학습되었습니다.",
+        "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks}개 모두를 p(μ)로 가중했습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.exact_one": {
         "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
-        "ko": "정확한 계산이며 자명합니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙이 같습니다. 신경망은 {steps} 단계 학습되었습니다.",
+        "ko": "정확한 계산이며 자명합니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙이 같습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.monte_carlo_noise": {
         "en": "Monte Carlo estimate from {n} noise draws: with {method} there is no finite list of subnetworks to enumerate, so even the arithmetic and geometric means can only be sampled. Net trained for {steps} steps.",
@@ -31,7 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.monte_carlo": {
         "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
-        "ko": "몬테카를로 추정 (마스크 {n} 개 표본): 마스크 2^{d} 개 × 점 {points} 개는 여기서 모두 계산하기에 너무 많습니다. 은닉층을 줄이거나 좁히면 (또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps} 단계 학습되었습니다.",
+        "ko": "몬테카를로 추정 (마스크 {n}개 표본): 마스크 2^{d}개 × 점 {points}개는 여기서 모두 계산하기에 너무 많습니다. 은닉층을 줄이거나 좁히면 (또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.class_shown": {
         "en": "Class shown",
@@ -55,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.diff_caption": {
         "en": "Total variation between two rules at each point: half the sum over classes y of |p_a(y|x) − p_b(y|x)|; one colour scale for all three maps.",
-        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y 에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림이 한 색 척도를 씁니다.",
+        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림이 한 색 척도를 씁니다.",
     },
     "inf.table_title": {
         "en": "How much do they differ?",
@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.colour_key": {
         "en": "Colour: each class's colour, fading to white where the rule is undecided (the same colours as on every page). Dots: the training points (the test points are used for the accuracies below). Hover for the probability.",
-        "ko": "색: 각 클래스의 색이며, 규칙이 어느 쪽으로도 정하지 못한 곳일수록 흰색에 가깝습니다(모든 페이지에서 같은 색). 채운 점: 학습 데이터, 고리: 테스트 데이터. 마우스를 올리면 확률이 보입니다.",
+        "ko": "색: 각 클래스의 색이며, 규칙이 어느 쪽으로도 정하지 못한 곳일수록 흰색에 가깝습니다(모든 페이지에서 같은 색). 점: 학습 데이터(테스트 데이터는 아래 정확도 계산에 씁니다). 마우스를 올리면 확률이 보입니다.",
     },
     "inf.standard_error": {
         "en": "± is one standard error of the Monte Carlo estimate ({n} masks, jackknife over {groups} groups of masks).",
@@ -95,6 +95,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.table_caption": {
         "en": "Gaps are over the {grid} grid (|Δp| is the largest per-class gap at a point); accuracies over the {n} test points.",
-        "ko": "차이는 {grid} 격자에서 계산했고 (|Δp| 는 한 점에서 클래스별 차이의 최댓값), 정확도는 테스트 점 {n} 개에서 계산했습니다.",
+        "ko": "차이는 {grid} 격자에서 계산했고 (|Δp|는 한 점에서 클래스별 차이의 최댓값), 정확도는 테스트 점 {n}개에서 계산했습니다.",
     },
 }

@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.bagging": {
         "en": "Unit i is kept with probability kᵢ = 1 − pᵢ, where pᵢ is its layer's **drop** probability, independently of the others. A mask μ picks one of 2^d subnetworks; p(μ) is how often training visits it.",
-        "ko": "유닛 i 는 다른 유닛과 독립적으로 확률 kᵢ = 1 − pᵢ 로 유지됩니다 (pᵢ 는 그 층의 **드롭** 확률). 마스크 μ 는 2^d 개의 부분 신경망 중 하나를 고르고, p(μ) 는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
+        "ko": "유닛 i는 다른 유닛과 독립적으로 확률 kᵢ = 1 − pᵢ로 유지됩니다 (pᵢ는 그 층의 **드롭** 확률). 마스크 μ는 2^d개의 부분 신경망 중 하나를 고르고, p(μ)는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
     },
     "theory.bagging_live": {
         "en": "Current net: d = **{d}** droppable units, so 2^d = **{count}** subnetworks. **{k}** units have a drop probability strictly between 0 and 1; masks with p(μ) > 0: **{possible}**. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
@@ -23,15 +23,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.arith": {
         "en": "The natural ensemble: average the subnetworks' predictions, each weighted by how likely its mask is. It has 2^d terms, so beyond small nets it can only be estimated by sampling masks.",
-        "ko": "가장 자연스러운 앙상블입니다. 각 부분 신경망의 예측을 그 마스크의 확률로 가중하여 평균합니다. 항이 2^d 개이므로 작은 신경망이 아니면 마스크를 표본 추출해 추정할 수밖에 없습니다.",
+        "ko": "가장 자연스러운 앙상블입니다. 각 부분 신경망의 예측을 그 마스크의 확률로 가중하여 평균합니다. 항이 2^d개이므로 작은 신경망이 아니면 마스크를 표본 추출해 추정할 수밖에 없습니다.",
     },
     "theory.geom_title": {
         "en": "Normalized geometric mean",
         "ko": "정규화된 기하평균",
     },
     "theory.geom": {
-        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels.",
-        "ko": "책은 (모든 마스크가 같은 확률인 p = 0.5 경우) 곱의 2^d 제곱근을 씁니다. 다른 드롭 확률에서는 각 항에 p(μ) 지수를 줍니다. 결과의 클래스 합이 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ) 의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 노트는 이것을 조화평균이라 부르지만 기하평균이 맞습니다.)",
+        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels. (The Korean study note calls this the harmonic mean; it is the geometric mean.)",
+        "ko": "책은 (모든 마스크가 같은 확률인 p = 0.5 경우) 곱의 2^d 제곱근을 씁니다. 다른 드롭 확률에서는 각 항에 p(μ) 지수를 줍니다. 결과의 클래스 합이 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ)의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 노트는 이것을 조화평균이라 부르지만 기하평균이 맞습니다.)",
     },
     "theory.ws_title": {
         "en": "Weight scaling inference rule",
@@ -39,11 +39,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.ws_inverted": {
         "en": "With inverted dropout, training multiplies each kept unit by 1/k instead, and the test-time net is the plain one.",
-        "ko": "역 드롭아웃에서는 학습할 때 유지된 유닛에 1/k 를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
+        "ko": "역 드롭아웃에서는 학습할 때 유지된 유닛에 1/k를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
     },
     "theory.ws": {
         "en": "Hinton's rule: run the whole net once, multiplying each unit's outgoing weights by its keep probability. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",
-        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch 와 dropviz 는 역 드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k 로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링된 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화된 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
+        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 역 드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링된 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화된 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
     },
     "theory.live_title": {
         "en": "The three rules at one test point",
@@ -55,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.live": {
         "en": "At x = ({x0:.2f}, {x1:.2f}), net trained for {steps} steps:",
-        "ko": "x = ({x0:.2f}, {x1:.2f}) 에서, {steps} 단계 학습된 신경망:",
+        "ko": "x = ({x0:.2f}, {x1:.2f})에서, {steps}단계 학습된 신경망:",
     },
     "theory.exact": {
         "en": "exact over all {masks} masks with p(μ) > 0.",
