@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 
+from dropviz.csv_data import UPLOAD_NAME
 from dropviz.datasets import GENERATORS
 from dropviz.experiment import MAX_STEPS, ExperimentConfig, Segment
 from dropviz.i18n import LANGUAGES
@@ -17,6 +18,8 @@ BATCH_SIZES = (4, 8, 16, 32, 64)
 SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
 FRAME_MS = (300, 600, 900, 1500)
 MAX_SEGMENTS = 50  # stretches of training (one per drop-probability change) a link can hold
+WIDGET = "w_"  # prefix of the sidebar widgets' session-state keys: w_lang, w_p_in, ...
+UPLOAD = UPLOAD_NAME  # the "data" choice of the visitor's own CSV file (the file itself never goes in the URL)
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ LIMITS: dict[str, tuple] = {
     "p_h1": (0.0, 1.0),
     "p_h2": (0.0, 1.0),
     "p_h3": (0.0, 1.0),
-    "data": tuple(GENERATORS),
+    "data": (*GENERATORS, UPLOAD),
     "noise": (0.0, 1.0),
     "n": (10, 400),
     "n_test": (100, 1000),
@@ -142,6 +145,16 @@ def parse_log(text: str) -> list[Segment]:
     return log
 
 
+def from_widgets(state: Mapping[str, object]) -> Settings:
+    """The settings the widgets hold (``state`` is Streamlit's session state, or a dict in tests)."""
+    return Settings(**{f.name: state[WIDGET + f.name] for f in fields(Settings)})
+
+
+def widget_values(settings: Settings) -> dict[str, object]:
+    """The session-state entries that make the widgets show ``settings``."""
+    return {WIDGET + name: value for name, value in asdict(settings).items()}
+
+
 def from_query(params: Mapping[str, str]) -> tuple[Settings, list[str]]:
     """Settings from a URL query; unknown keys are ignored, bad values keep their default and are reported."""
     values, rejected = {}, []
@@ -159,3 +172,50 @@ def to_query(settings: Settings) -> dict[str, str]:
     """The URL query for ``settings``: only what differs from the defaults, so links stay short."""
     defaults = asdict(Settings())
     return {k: str(int(v) if isinstance(v, bool) else v) for k, v in asdict(settings).items() if v != defaults[k]}
+
+
+# ExperimentConfig field -> Settings field, for the fields that map one to one.
+CONFIG_FIELDS = {
+    "n_train": "n",
+    "n_test": "n_test",
+    "noise": "noise",
+    "seed": "seed",
+    "hidden_layers": "hidden",
+    "width": "width",
+    "activation": "act",
+    "method": "method",
+    "optimizer": "opt",
+    "lr": "lr",
+    "batch_size": "batch",
+}
+DROP_FIELDS = ("p_in", "p_h1", "p_h2", "p_h3")
+
+
+def from_experiment(config: ExperimentConfig, base: Settings) -> Settings:
+    """The settings that show ``config`` (what it does not set is kept from ``base``), for a restored experiment.
+
+    Data that is not a toy set is the visitor's own (UPLOAD); the toy sets' noise and sizes do not apply to it and
+    are kept from ``base``. ValueError, naming the setting, for a value the widgets cannot show (as for a link:
+    outside LIMITS, or finer than the URL keeps), so no restored experiment is silently rebuilt with other settings.
+    """
+    values: dict[str, object] = {name: getattr(config, field) for field, name in CONFIG_FIELDS.items()}
+    values["data"] = config.dataset if config.dataset in GENERATORS else UPLOAD
+    if values["data"] == UPLOAD:
+        values.update(noise=base.noise, n=base.n, n_test=base.n_test)
+    if not 1 <= len(config.drop_probs) <= len(DROP_FIELDS):
+        raise ValueError(f"{len(config.drop_probs)} drop probabilities")
+    values.update(zip(DROP_FIELDS, config.drop_probs))
+    for name, value in values.items():
+        if not _shown_exactly(name, value):
+            raise ValueError(f"{name} = {value!r}")
+    return replace(base, **values)
+
+
+def _shown_exactly(name: str, value: object) -> bool:
+    kind = type(getattr(Settings(), name))
+    if not (isinstance(value, kind) or (kind is float and type(value) is int)) or isinstance(value, bool):
+        return False
+    try:
+        return _parse(name, str(value), kind) == value
+    except ValueError:
+        return False

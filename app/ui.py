@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import streamlit as st
 
+from app import data_controls, training_cache
 from app import settings as cfg
-from app import training_cache
 from app.settings import Settings
 from app.train_controls import EXPERIMENT
-from dropviz.experiment import Experiment, sync
+from dropviz.datasets import Split
+from dropviz.experiment import Experiment, ExperimentConfig, sync
 from dropviz.i18n import t
 from dropviz.training import TrainingDiverged
 
-WIDGET = "w_"  # prefix of the sidebar widgets' session-state keys
+WIDGET = cfg.WIDGET  # prefix of the sidebar widgets' session-state keys
 MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first
 
 
@@ -31,7 +32,7 @@ def init_state() -> None:
 
 
 def current() -> Settings:
-    return Settings(**{f.name: st.session_state[WIDGET + f.name] for f in fields(Settings)})
+    return cfg.from_widgets(st.session_state)
 
 
 def lang() -> str:
@@ -108,10 +109,15 @@ def sidebar() -> Settings:
             key=WIDGET + "data",
             format_func=lambda name: tr(f"data.{name}"),
         )
-        st.slider(tr("side.noise"), 0.0, 1.0, step=0.05, key=WIDGET + "noise")
-        st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
-        st.slider(tr("side.n_test"), 100, 1000, step=50, key=WIDGET + "n_test")
+        if st.session_state[WIDGET + "data"] == cfg.UPLOAD:
+            data_controls.upload_controls(lang())
+        else:  # the toy sets' own knobs: an uploaded file has its own noise and number of points
+            st.session_state.pop(data_controls.UPLOAD_ERROR, None)
+            st.slider(tr("side.noise"), 0.0, 1.0, step=0.05, key=WIDGET + "noise")
+            st.slider(tr("side.n_samples"), 10, 400, step=10, key=WIDGET + "n")
+            st.slider(tr("side.n_test"), 100, 1000, step=50, key=WIDGET + "n_test")
         st.number_input(tr("side.seed"), 0, 9999, step=1, key=WIDGET + "seed")
+        data_controls.save_and_restore(lang())
     write_url()
     if st.session_state.get("rejected_query"):
         st.sidebar.warning(tr("side.bad_query", keys=", ".join(st.session_state["rejected_query"])))
@@ -129,19 +135,33 @@ def experiment(settings: Settings) -> Experiment:
     """This visitor's experiment (kept in session state, never shared), rebuilt when the settings require it.
 
     A session opened from a link that holds training replays that training first (deterministic: same weights).
+    On the visitor's own data without an upload in this session, the page asks for one and stops.
     """
+    config, split = _config_and_split(settings)
     exp = st.session_state.get(EXPERIMENT)
     if exp is None and settings.run:
-        exp = _replayed(settings)
-    exp = sync(exp, settings.experiment())
+        exp = _replayed(settings, config, split)
+    exp = sync(exp, config, split)
     st.session_state[EXPERIMENT] = exp
     record_training(exp)
+    data_controls.offer_save(exp, lang())
     return exp
 
 
-def _replayed(settings: Settings) -> Experiment:
+def _config_and_split(settings: Settings) -> tuple[ExperimentConfig, Split | None]:
+    """The experiment's config and, for the visitor's own data, its split (named by content in the config)."""
+    if settings.data != cfg.UPLOAD:
+        return settings.experiment(), None
+    upload: data_controls.Upload | None = st.session_state.get(data_controls.UPLOAD)
+    if upload is None:
+        st.info(tr("common.upload_needed"), icon=":material/upload_file:")
+        st.stop()
+    return replace(settings.experiment(), dataset=upload.dataset_name), upload.split_for(settings.seed)
+
+
+def _replayed(settings: Settings, config: ExperimentConfig, split: Split | None) -> Experiment:
     log = cfg.parse_log(settings.run)  # already validated when the URL was read
-    exp = Experiment(settings.experiment())
+    exp = Experiment(config, split)
     if training_cache.restore(exp, log):
         exp.set_drop_probs(settings.drop_probs())
         return exp
@@ -151,7 +171,7 @@ def _replayed(settings: Settings) -> Experiment:
         exp.replay(log, progress=lambda f: bar.progress(f, text=tr("common.replaying", steps=f"{steps:,}")))
     except ValueError:  # a log whose layers do not match the network: start untrained, say so
         st.session_state["rejected_query"] = [*st.session_state.get("rejected_query", []), "run"]
-        exp = Experiment(settings.experiment())
+        exp = Experiment(config, split)
     training_cache.remember(exp)
     bar.empty()
     return exp

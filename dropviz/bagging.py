@@ -243,10 +243,13 @@ def resample(train: Dataset, rows: torch.Tensor) -> Dataset:
     return Dataset(train.x[idx], train.y[idx], train.n_classes, train.name)
 
 
-def time_dropout_net(config: ExperimentConfig, steps: int) -> float:
-    """Seconds a fresh copy of the experiment's dropout net takes for ``steps`` training steps (no evaluations)."""
+def time_dropout_net(config: ExperimentConfig, steps: int, split: Split | None = None) -> float:
+    """Seconds a fresh copy of the experiment's dropout net takes for ``steps`` training steps (no evaluations).
+
+    ``split``: the experiment's data when it is not a toy set the config can regenerate (an upload).
+    """
     steps = _check_count("steps", steps, minimum=0)
-    trainer = Experiment(config).trainer  # built exactly as the experiment builds it (twin and split are cheap)
+    trainer = Experiment(config, split).trainer  # built exactly as the experiment builds it (twin and split are cheap)
     trainer.eval_every = steps + 1
     start = time.perf_counter()
     try:

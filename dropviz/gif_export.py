@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 from dropviz import palette
 from dropviz.experiment import MAX_STEPS, Experiment, Segment
 from dropviz.grid import Grid, make_grid
-from dropviz.i18n import TEXT, t
+from dropviz.i18n import t
 from dropviz.model import DropoutMLP
 from dropviz.network_figure import (
     DROPPED_EDGE_WIDTH,
@@ -37,13 +37,6 @@ from dropviz.network_figure import (
 from dropviz.subnetwork_figure import _unit_radius
 from dropviz.surface_image import surface_png
 from dropviz.training import TrainingDiverged
-
-# New strings, to move into dropviz/text/figures.py; ``_text`` prefers an entry of the same key in TEXT.
-NEW_TEXT: dict[str, dict[str, str]] = {
-    "gif.net_loss": {"en": "{net}: test loss {loss}", "ko": "{net}: 테스트 손실 {loss}"},
-    "gif.step": {"en": "step {step} of {total}", "ko": "{total}단계 중 {step}단계"},
-    "gif.drop": {"en": "drop p {probs} (inputs / hidden layers)", "ko": "드롭 확률 {probs} (입력층 / 은닉층)"},
-}
 
 MAX_FRAMES = 60
 DEFAULT_SIZE = (960, 540)  # 16:9, sharp on a 1080p slide at half width or full screen
@@ -69,13 +62,6 @@ WHITE = (255, 255, 255)
 TEXT_COLOR = (34, 34, 34)
 
 Progress = Callable[[float], None]
-
-
-def _text(key: str, lang: str, **values: object) -> str:
-    if key in TEXT:
-        return t(key, lang, **values)
-    entry = NEW_TEXT[key]
-    return entry.get(lang, entry["en"]).format(**values)
 
 
 # ---------------------------------------------------------------- fonts
@@ -547,10 +533,10 @@ def _training_frame(fresh: Experiment, grid: Grid, layout: TrainingLayout, total
     for left, (trainer, name) in zip(layout.lefts, nets):
         frame.paste(_surface(trainer.model, grid, fresh, layout.surface_px), (left, layout.surface_top))
         losses.append(_test_loss(trainer.model, fresh))
-        text = _text("gif.net_loss", lang, net=t(name, lang), loss=_format_loss(losses[-1]))
+        text = t("gif.net_loss", lang, net=t(name, lang), loss=_format_loss(losses[-1]))
         header.draw(draw, left, PAD, text)
-    step = _text("gif.step", lang, step=f"{fresh.steps_done:,}", total=f"{total:,}")
-    drop = _text("gif.drop", lang, probs=_format_drop(fresh.model.drop_probs))
+    step = t("gif.step", lang, step=f"{fresh.steps_done:,}", total=f"{total:,}")
+    drop = t("gif.drop", lang, probs=_format_drop(fresh.model.drop_probs))
     footer.draw(draw, layout.lefts[0], layout.footer_top, f"{step}     {drop}")
     return TrainingFrame(fresh.steps_done, (losses[0], losses[1]), tuple(fresh.model.drop_probs), frame)
 

@@ -138,7 +138,7 @@ def dropout_seconds() -> tuple[float, int]:
     cached = st.session_state.get(TIMING)
     if not (cached and cached[0] == key):
         with st.spinner(ui.tr("bag.timing", steps=timed)):
-            cached = (key, bg.time_dropout_net(exp.config, timed))
+            cached = (key, bg.time_dropout_net(exp.config, timed, exp.split))
         st.session_state[TIMING] = cached
     return cached[1] * steps / max(timed, 1), timed
 

@@ -3,13 +3,14 @@
 import streamlit as st
 import torch
 
+from app import data_controls, ui
 from app import settings as cfg
-from app import ui
 from dropviz import ensembles as en
 from dropviz import masks as mk
 from dropviz import noise as nz
 from dropviz.batch_masks_figure import minibatch_masks_figure
 from dropviz.figures import PLOT_CONFIG
+from dropviz.gif_export import masks_gif
 from dropviz.keep_figure import keep_frequency_figure
 from dropviz.network_figure import HEIGHT, network_figure, sample_frames
 
@@ -80,6 +81,16 @@ left, right = st.columns([3, 2])
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
 left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed, height), config=PLOT_CONFIG)
+
+
+def animation_gif() -> bytes:
+    with st.spinner(ui.tr("common.gif_making")):
+        return masks_gif(model, mu, probs, ui.lang(), speed)
+
+
+with left:  # the same masks as the diagram: same net and weights, same draw, same frame time
+    shown = (exp.serial, exp.steps_done, settings.drop_probs(), n_frames, speed, settings.seed, settings.draw)
+    data_controls.offer_gif("masks", (*shown, ui.lang()), animation_gif, ui.lang())
 values, title, kind = minibatch_noise()
 right.plotly_chart(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), config=PLOT_CONFIG)
 if model.noise != "bernoulli":

@@ -68,7 +68,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "side.drop_help": {
         "en": "Chance that a unit of this layer is dropped (multiplied by 0) in a training step. The keep probability is 1 − p.",
-        "ko": "학습 단계마다 이 층의 유닛이 누락될(0이 곱해질) 확률입니다. 유지 확률은 1 − p 입니다.",
+        "ko": "학습 단계마다 이 층의 유닛이 드롭될(0이 곱해질) 확률입니다. 유지 확률은 1 − p입니다.",
     },
     "side.keep_is": {
         "en": "keep probability 1 − p = {keep:.2f}",
@@ -173,5 +173,57 @@ TEXT: dict[str, dict[str, str]] = {
     "data.blobs": {
         "en": "blobs (3 classes)",
         "ko": "군집 (blobs, 3개 클래스)",
+    },
+    "data.upload": {"en": "Your CSV", "ko": "내 CSV 파일"},
+    "side.upload": {"en": "CSV file with columns x1,x2,label", "ko": "x1,x2,label 열이 있는 CSV 파일"},
+    "side.upload_help": {
+        "en": "A header row x1,x2,label, then one point per row: two numbers and a whole-number label from 0 to 9 (labels 0, 1, …, each used). 4 to 5,000 points, at most 2 MB. Half of each class is held out as the test set (which half depends on the random seed). The file stays in your session: nobody else sees it.",
+        "ko": "첫 행은 머리글 x1,x2,label이고, 그다음 행마다 점 하나를 적습니다: 숫자 두 개와 0–9의 정수 레이블(0, 1, …을 빠짐없이 사용). 점 4–5,000개, 최대 2 MB. 클래스마다 절반을 테스트 세트로 떼어 둡니다(어느 절반인지는 난수 시드가 정함). 파일은 내 세션에만 남고 다른 사람은 볼 수 없습니다.",
+    },
+    "side.upload_error": {
+        "en": "This file was not used; the previous data stay. {error}",
+        "ko": "이 파일은 쓰지 않았고 이전 데이터를 그대로 씁니다. {error}",
+    },
+    "side.upload_in_use": {
+        "en": "In use: {name}, {n} points in {k} classes ({train} for training, {test} for testing)",
+        "ko": "사용 중: {name}, 점 {n}개, 클래스 {k}개 (학습 {train}개, 테스트 {test}개)",
+    },
+    "common.upload_needed": {
+        "en": "This view uses data uploaded as a CSV file, and there is none in your session yet. Upload one in the sidebar (Data → Your CSV), or choose a built-in data set. A link keeps the settings and the training, not the file: whoever shared the link has to send the file too.",
+        "ko": "이 화면은 CSV 파일로 올린 데이터를 쓰는데, 아직 내 세션에 올린 파일이 없습니다. 사이드바(데이터 → 내 CSV 파일)에서 파일을 올리거나 기본 데이터셋을 고르세요. 링크에는 설정과 학습 기록만 담기고 파일은 담기지 않으므로, 링크를 공유한 사람이 파일도 함께 보내야 합니다.",
+    },
+    "side.save_restore": {"en": "Save or restore", "ko": "저장 또는 복원"},
+    "side.save": {"en": "Save this experiment", "ko": "이 실험 저장"},
+    "side.save_help": {
+        "en": "Downloads dropviz-experiment.dvz: both nets' weights and optimizer state, the training so far, the settings and the data. Restore it below, on any dropviz, to see and continue exactly this run.",
+        "ko": "dropviz-experiment.dvz 파일을 내려받습니다: 두 신경망의 가중치와 옵티마이저 상태, 지금까지의 학습, 설정, 데이터가 담깁니다. 아래에서 복원하면 어느 dropviz에서든 이 실행을 그대로 보고 이어서 학습할 수 있습니다.",
+    },
+    "side.save_nothing": {
+        "en": "Open a page with a net (Masks, Train, …) first: there is nothing to save yet.",
+        "ko": "먼저 신경망이 있는 페이지(마스크, 학습 등)를 여세요. 아직 저장할 것이 없습니다.",
+    },
+    "side.restore": {"en": "Restore an experiment", "ko": "실험 복원"},
+    "side.restore_help": {
+        "en": "A .dvz file saved with the button above. It replaces the current nets and settings.",
+        "ko": "위 버튼으로 저장한 .dvz 파일입니다. 지금의 신경망과 설정을 대신합니다.",
+    },
+    "side.restore_error": {
+        "en": "This file was not restored; nothing changed. {error}",
+        "ko": "이 파일은 복원하지 않았고 아무것도 바뀌지 않았습니다. {error}",
+    },
+    "side.restore_unshowable": {
+        "en": "This file was not restored; nothing changed. Its experiment uses {setting}, which the app's controls cannot show.",
+        "ko": "이 파일은 복원하지 않았고 아무것도 바뀌지 않았습니다. 이 실험의 설정 {setting} 값은 앱의 컨트롤로 나타낼 수 없습니다.",
+    },
+    "side.restored": {
+        "en": "Restored: {steps} training steps on {data}.",
+        "ko": "복원했습니다: {data} 데이터로 {steps}단계 학습한 실험입니다.",
+    },
+    "common.gif_make": {"en": "Make a GIF for slides", "ko": "슬라이드용 GIF 만들기"},
+    "common.gif_download": {"en": "Download as GIF", "ko": "GIF로 내려받기"},
+    "common.gif_making": {"en": "Drawing the GIF…", "ko": "GIF를 그리는 중…"},
+    "common.gif_training": {
+        "en": "Drawing the GIF: replaying the training, {frames} frames…",
+        "ko": "GIF를 그리는 중: 학습을 다시 재현하며 프레임 {frames}장…",
     },
 }

@@ -1,4 +1,4 @@
-"""Strings drawn inside figures by the library's drawing modules."""
+"""Strings drawn inside figures by the library's drawing modules (``fig.*``) and inside its GIFs (``gif.*``)."""
 
 TEXT: dict[str, dict[str, str]] = {
     "fig.layer.inputs": {"en": "inputs", "ko": "입력층"},
@@ -37,4 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.curves.step": {"en": "training step", "ko": "학습 단계"},
     "fig.curves.loss": {"en": "loss (cross-entropy)", "ko": "손실 (교차 엔트로피)"},
     "fig.curves.accuracy": {"en": "accuracy", "ko": "정확도"},
+    "gif.net_loss": {"en": "{net}: test loss {loss}", "ko": "{net}: 테스트 손실 {loss}"},
+    "gif.step": {"en": "step {step} of {total}", "ko": "{total}단계 중 {step}단계"},
+    "gif.drop": {"en": "drop p {probs} (inputs / hidden layers)", "ko": "드롭 확률 {probs} (입력층 / 은닉층)"},
 }

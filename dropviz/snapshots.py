@@ -1,0 +1,216 @@
+"""Weight snapshots of a DropoutMLP: the format the browser draws the live decision surfaces from.
+
+The Train page sends a few recent snapshots per refresh (a few hundred numbers each) instead of pictures, and the
+browser evaluates the net on a grid and paints it (``app/components/surface.js``). This module owns that format
+and holds a numpy reference of what the browser computes.
+
+A snapshot is JSON-ready::
+
+    {"step": 120, "w": [W_0, W_1, ...], "b": [b_0, b_1, ...]}
+
+``W_i`` is layer ``i``'s weight as a flat row-major list (``out x in``), ``b_i`` its bias. They are the weights the
+weight scaling rule uses: the plain forward pass in eval mode, where inverted dropout needs no rescaling but a unit
+with drop probability 1 is zeroed. That per-unit input scale (1, or 0 for a unit that is never kept) is folded
+into the columns of ``W_i``, so the browser runs a plain MLP. Numbers keep 7 significant digits (float32 carries
+about 7.2); a non-finite number (a diverged net) is sent as ``null``, since JSON has no NaN, and is drawn white.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+import torch
+
+from dropviz import palette
+from dropviz.datasets import Split
+from dropviz.experiment import Experiment
+from dropviz.grid import Grid, make_grid
+from dropviz.model import DropoutMLP
+from dropviz.surface_image import BOUNDARY_ALPHA, MAX_SATURATION
+
+SIGNIFICANT_DIGITS = 7
+RESOLUTION = 100  # the browser evaluates the net on a RESOLUTION x RESOLUTION grid
+MAX_FRAMES = 10  # snapshots per batch of training at most: 150 steps per refresh, 4 refreshes/s -> 40 frames/s
+POINT_DECIMALS = 4  # data points are only drawn: 4 decimals are far below a pixel
+
+
+def compact(values: np.ndarray | torch.Tensor, digits: int = SIGNIFICANT_DIGITS) -> list[float | None]:
+    """``values`` flattened, rounded to ``digits`` significant digits (short JSON), non-finite as None."""
+    a = np.asarray(values.detach() if isinstance(values, torch.Tensor) else values, dtype=np.float64).ravel()
+    finite = np.isfinite(a)
+    rounded = np.zeros_like(a)
+    nonzero = finite & (a != 0)
+    x = a[nonzero]
+    decimals = digits - 1 - np.floor(np.log10(np.abs(x))).astype(np.int64)  # digits after the decimal point
+    up = decimals >= 0  # x * 10^d, rounded, / 10^d: the division is correctly rounded, so the repr is short
+    scale = 10.0 ** np.abs(decimals)
+    r = np.empty_like(x)
+    r[up] = np.round(x[up] * scale[up]) / scale[up]
+    r[~up] = np.round(x[~up] / scale[~up]) * scale[~up]
+    rounded[nonzero] = np.where(np.isfinite(r), r, x)  # no overflow for float32 inputs; a guard for others
+    out: list[float | None] = rounded.tolist()
+    if not finite.all():
+        for i in np.flatnonzero(~finite):
+            out[i] = None
+    return out
+
+
+def input_scales(model: DropoutMLP) -> list[torch.Tensor]:
+    """Per droppable layer, what eval mode multiplies each unit by: 1, or 0 where the unit is never kept."""
+    widths = model.droppable_widths
+    kept = (model.keep_probs() > 0).to(torch.float32)
+    return list(torch.split(kept, widths))
+
+
+def snapshot(model: DropoutMLP, step: int) -> dict:
+    """The weights the weight-scaled ``model`` computes with at training step ``step`` (see the module doc)."""
+    parts = []
+    with torch.no_grad():
+        for linear, scale in zip(model.linears, input_scales(model)):
+            parts += [(linear.weight * scale[None, :]).detach().numpy().ravel(), linear.bias.detach().numpy()]
+    numbers = compact(np.concatenate(parts))  # one call for all layers: a snapshot costs about 0.1 ms
+    weights, biases, start = [], [], 0
+    for i, part in enumerate(parts):
+        (weights if i % 2 == 0 else biases).append(numbers[start : start + len(part)])
+        start += len(part)
+    return {"step": int(step), "w": weights, "b": biases}
+
+
+def net_spec(model: DropoutMLP) -> dict:
+    """What the browser needs besides the numbers: layer sizes and the hidden activation."""
+    return {"sizes": list(model.layer_sizes), "activation": model.activation}
+
+
+def _activation(name: str):
+    return {
+        "relu": lambda a: np.maximum(a, 0.0),
+        "tanh": np.tanh,
+        "sigmoid": lambda a: 1.0 / (1.0 + np.exp(-a)),
+        "linear": lambda a: a,
+    }[name]
+
+
+def probabilities(spec: dict, snap: dict, points: np.ndarray) -> np.ndarray:
+    """Reference of the browser's forward pass: class probabilities ``[N, C]`` (float64) at ``points [N, 2]``."""
+    act = _activation(spec["activation"])
+    sizes = spec["sizes"]
+    h = np.asarray(points, dtype=np.float64)
+    n_layers = len(sizes) - 1
+    for i in range(n_layers):
+        w = np.array([np.nan if v is None else v for v in snap["w"][i]], dtype=np.float64)
+        b = np.array([np.nan if v is None else v for v in snap["b"][i]], dtype=np.float64)
+        h = h @ w.reshape(sizes[i + 1], sizes[i]).T + b
+        if i < n_layers - 1:
+            h = act(h)
+    with np.errstate(invalid="ignore", over="ignore"):
+        z = np.exp(h - h.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
+
+
+def snapshot_every(n_steps: int, max_frames: int = MAX_FRAMES) -> int:
+    """Steps between snapshots for a batch of ``n_steps``: the smallest divisor of ``n_steps`` that gives at most
+    ``max_frames`` snapshots, so the snapshots are evenly spaced (150 -> every 15, 50 -> 5, 10 -> 1)."""
+    n = int(n_steps)
+    if n < 1 or max_frames < 1:
+        raise ValueError(f"n_steps and max_frames must be at least 1, got {n_steps} and {max_frames}")
+    for k in range(max(1, math.ceil(n / max_frames)), n + 1):
+        if n % k == 0:
+            return k
+    return n
+
+
+def surface_grid(split: Split, resolution: int = RESOLUTION) -> Grid:
+    """The grid the live surfaces are evaluated on: all data points (train and test) plus a margin."""
+    return make_grid(np.concatenate([split.train.x, split.test.x]), resolution)
+
+
+def _points(x: np.ndarray, y: np.ndarray) -> dict:
+    flat = np.round(np.asarray(x, dtype=np.float64), POINT_DECIMALS).ravel()
+    return {"x": flat.tolist(), "y": np.asarray(y).tolist()}
+
+
+def scene(split: Split, n_classes: int, resolution: int = RESOLUTION) -> dict:
+    """Everything a surface needs besides the weights: grid, data points, class colours, drawing constants.
+
+    ``extent`` is (x0, x1, y0, y1); the browser's grid point ``(i, j)`` is ``(x0 + j (x1-x0)/(R-1), y0 + i
+    (y1-y0)/(R-1))``, as in ``Grid``. Points are flat ``[x0, y0, x1, y1, ...]`` lists with their labels.
+    ``id`` changes whenever anything else does, so the browser redraws the points only then.
+    """
+    grid = surface_grid(split, resolution)
+    body = {
+        "resolution": grid.resolution,
+        "extent": list(grid.extent),
+        "colors": [palette.class_hex(k) for k in range(n_classes)],
+        "outline": palette.OUTLINE,
+        "max_saturation": MAX_SATURATION,
+        "boundary_alpha": BOUNDARY_ALPHA,
+        "train": _points(split.train.x, split.train.y),
+        "test": _points(split.test.x, split.test.y),
+    }
+    body["id"] = hashlib.sha1(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+    return body
+
+
+@dataclass
+class _Guard:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+_GUARDS: weakref.WeakKeyDictionary[Experiment, _Guard] = weakref.WeakKeyDictionary()
+_GUARDS_LOCK = threading.Lock()
+
+
+def _guard(experiment: Experiment) -> _Guard:
+    with _GUARDS_LOCK:
+        guard = _GUARDS.get(experiment)
+        if guard is None:
+            guard = _GUARDS[experiment] = _Guard()
+        return guard
+
+
+def training_lock(experiment: Experiment) -> threading.Lock:
+    """The lock ``film`` holds while it trains ``experiment`` (one per experiment).
+
+    A web app may start a new run (a click, a slider) while the previous one is still training in another thread
+    (Streamlit does so by default: ``runner.fastReruns``); two threads updating the same weights at once break
+    autograd ("modified by an inplace operation") and the training log. Whoever trains or changes the experiment
+    holds this lock; call ``interrupt`` first, so a film in progress stops within a few steps.
+    """
+    return _guard(experiment).lock
+
+
+def interrupt(experiment: Experiment) -> None:
+    """Ask a ``film`` of ``experiment`` running in another thread to stop after its current few steps."""
+    _guard(experiment).stop.set()
+
+
+def film(experiment: Experiment, n_steps: int, max_frames: int = MAX_FRAMES) -> tuple[list[dict], list[dict]]:
+    """Train both nets of ``experiment`` up to ``n_steps`` steps, with a snapshot of each every few steps.
+
+    Returns the snapshots of the dropout net and of its twin, evenly spaced (``snapshot_every``), the last one at
+    the final step. Training goes through ``Experiment.step``, so the log and a replay are as for one big step.
+    TrainingDiverged propagates as from ``Experiment.step``. Holds ``training_lock(experiment)`` meanwhile, and
+    stops early (with the snapshots so far) when ``interrupt(experiment)`` is called.
+    """
+    dropout: list[dict] = []
+    twin: list[dict] = []
+    guard = _guard(experiment)
+    with guard.lock:
+        guard.stop.clear()
+        n = min(int(n_steps), experiment.steps_left)
+        every = snapshot_every(max(1, n), max_frames)
+        done = 0
+        while done < n and not guard.stop.is_set():
+            k = min(every, n - done)
+            experiment.step(k)
+            done += k
+            dropout.append(snapshot(experiment.trainer.model, experiment.trainer.steps_done))
+            twin.append(snapshot(experiment.twin.model, experiment.twin.steps_done))
+    return dropout, twin

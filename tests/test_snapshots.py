@@ -1,0 +1,170 @@
+"""Weight snapshots: what the browser draws the live surfaces from must give torch's weight-scaled probabilities."""
+
+import json
+import threading
+import time
+
+import numpy as np
+import pytest
+import torch
+
+from dropviz import snapshots as sn
+from dropviz.datasets import make_split
+from dropviz.experiment import Experiment, ExperimentConfig
+from dropviz.grid import make_grid
+from dropviz.model import ACTIVATIONS, DropoutMLP
+
+
+def torch_probs(model: DropoutMLP, points: torch.Tensor) -> np.ndarray:
+    with torch.no_grad():
+        return torch.softmax(model.eval()(points), dim=-1).double().numpy()
+
+
+@pytest.mark.parametrize("activation", sorted(ACTIVATIONS))
+@pytest.mark.parametrize(
+    ("sizes", "drop_probs"),
+    [
+        ([2, 6, 6, 2], [0.2, 0.5, 0.5]),
+        ([2, 8, 3], [0.0, 1.0]),  # a hidden layer never kept: eval mode zeroes it
+        ([2, 5, 5, 5, 4], [1.0, 0.5, 0.0, 0.3]),  # inputs never kept: a constant surface
+        ([2, 7, 2], [[0.1, 1.0], [0.5] * 3 + [1.0] * 4]),  # per-unit drop probabilities
+    ],
+)
+def test_the_reference_forward_pass_of_a_snapshot_is_torchs_weight_scaled_net(activation, sizes, drop_probs):
+    model = DropoutMLP(sizes, drop_probs, activation, seed=3)
+    with torch.no_grad():
+        for linear in model.linears:  # weights of a trained size, so that the comparison means something
+            linear.weight.mul_(3.0)
+    points = torch.randn(500, 2, generator=torch.Generator().manual_seed(0)) * 3
+    snap = sn.snapshot(model, 7)
+    assert snap["step"] == 7
+    got = sn.probabilities(sn.net_spec(model), snap, points.numpy())
+    assert got.shape == (500, sizes[-1])
+    assert np.abs(got - torch_probs(model, points)).max() < 1e-5
+
+
+def test_a_snapshot_is_plain_json_with_the_eval_scale_folded_into_the_weights():
+    model = DropoutMLP([2, 3, 2], [0.0, 1.0], seed=0)
+    snap = sn.snapshot(model, 0)
+    assert json.loads(json.dumps(snap, allow_nan=False)) == snap
+    assert [len(w) for w in snap["w"]] == [6, 6] and [len(b) for b in snap["b"]] == [3, 2]
+    assert snap["w"][1] == [0.0] * 6  # hidden units never kept: nothing reaches the output
+    assert snap["w"][0] == pytest.approx(model.linears[0].weight.detach().ravel().tolist(), rel=1e-6)
+
+
+def test_compact_keeps_seven_significant_digits_and_sends_non_finite_numbers_as_null():
+    values = np.array([0.123456789, -1234.56789, 3.0e-9, 0.0, 7.0, np.nan, np.inf, 123456789.0])
+    out = sn.compact(values)
+    assert out[:5] == [0.1234568, -1234.568, 3.0e-9, 0.0, 7.0]
+    assert out[5] is None and out[6] is None
+    assert out[7] == 123456800.0
+    assert json.dumps(out[:5]) == "[0.1234568, -1234.568, 3e-09, 0.0, 7.0]"  # short in JSON
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=10_000).astype(np.float32) * 10.0 ** rng.integers(-6, 6, size=10_000)
+    assert np.allclose(sn.compact(x), x, rtol=5e-7, atol=0)
+
+
+def test_a_diverged_net_gives_a_snapshot_json_can_carry():
+    model = DropoutMLP([2, 4, 2], [0.2, 0.5], seed=0)
+    with torch.no_grad():
+        model.linears[0].weight[0, 0] = float("nan")
+        model.linears[1].bias[1] = float("inf")
+    snap = sn.snapshot(model, 3)
+    json.dumps(snap, allow_nan=False)  # JSON has no NaN: the browser's JSON.parse would fail on one
+    assert snap["w"][0][0] is None and snap["b"][1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("n", "every"), [(1, 1), (2, 1), (5, 1), (10, 1), (15, 3), (20, 2), (50, 5), (100, 10), (150, 15), (7, 1), (17, 17)]
+)
+def test_snapshots_are_evenly_spaced_and_at_most_max_frames(n, every):
+    assert sn.snapshot_every(n) == every
+    assert n % every == 0 and n // every <= sn.MAX_FRAMES or every == n
+
+
+def test_snapshot_every_refuses_nonsense():
+    with pytest.raises(ValueError):
+        sn.snapshot_every(0)
+
+
+def test_film_trains_like_one_step_call_and_snapshots_every_few_steps():
+    config = ExperimentConfig(n_train=20, n_test=100)
+    filmed, plain = Experiment(config), Experiment(config)
+    dropout, twin = sn.film(filmed, 50)
+    plain.step(50)
+    assert [s["step"] for s in dropout] == list(range(5, 51, 5)) == [s["step"] for s in twin]
+    assert filmed.log == plain.log and filmed.steps_done == 50
+    for a, b in ((filmed.model, plain.model), (filmed.twin.model, plain.twin.model)):
+        for pa, pb in zip(a.parameters(), b.parameters()):
+            assert torch.equal(pa, pb)
+    assert dropout[-1] == sn.snapshot(filmed.model, 50)
+    assert twin[-1] == sn.snapshot(filmed.twin.model, 50)
+
+
+def test_film_stops_at_the_step_limit(monkeypatch):
+    experiment = Experiment(ExperimentConfig(n_train=20, n_test=100))
+    monkeypatch.setattr("dropviz.experiment.MAX_STEPS", 23)
+    dropout, _ = sn.film(experiment, 50)
+    assert dropout[-1]["step"] == 23 == experiment.steps_done
+    assert sn.film(experiment, 50) == ([], [])
+
+
+def test_the_scene_holds_the_grid_points_and_colours_of_the_surface():
+    split = make_split("blobs", 30, 100, 0.2, 0)
+    scene = sn.scene(split, 3)
+    grid = make_grid(np.concatenate([split.train.x, split.test.x]), sn.RESOLUTION)
+    assert scene["resolution"] == sn.RESOLUTION >= 100
+    assert scene["extent"] == list(grid.extent)
+    assert scene["colors"] == ["#0072B2", "#E69F00", "#009E73"]
+    assert len(scene["train"]["x"]) == 2 * len(scene["train"]["y"]) == 60
+    assert len(scene["test"]["y"]) == 100
+    json.dumps(scene, allow_nan=False)
+    assert sn.scene(split, 3)["id"] == scene["id"]
+    assert sn.scene(make_split("blobs", 30, 100, 0.2, 1), 3)["id"] != scene["id"]
+
+
+def test_two_threads_filming_one_experiment_take_turns():
+    # Streamlit may start a run while the previous one is still training in its thread (runner.fastReruns).
+    experiment = Experiment(ExperimentConfig(n_train=20, n_test=100))
+    assert sn.training_lock(experiment) is sn.training_lock(experiment)
+    assert sn.training_lock(experiment) is not sn.training_lock(Experiment(ExperimentConfig(n_train=20, n_test=100)))
+    errors = []
+
+    def work():
+        try:
+            for _ in range(3):
+                sn.film(experiment, 30)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors and experiment.steps_done == 180 == experiment.twin.steps_done
+    assert experiment.log == [((0.2, 0.5, 0.5), 180)]
+
+
+def test_interrupt_stops_a_film_in_another_thread_after_its_current_few_steps():
+    experiment = Experiment(ExperimentConfig(n_train=20, n_test=100))
+    result = []
+    started = threading.Event()
+    real_step = experiment.step
+
+    def slow_step(n):
+        started.set()
+        time.sleep(0.05)
+        real_step(n)
+
+    experiment.step = slow_step
+    thread = threading.Thread(target=lambda: result.append(sn.film(experiment, 100)))
+    thread.start()
+    started.wait(5)
+    sn.interrupt(experiment)
+    with sn.training_lock(experiment):  # returns once the film has stopped
+        assert experiment.steps_done < 100
+    thread.join()
+    dropout, twin = result[0]
+    assert dropout[-1]["step"] == experiment.steps_done == twin[-1]["step"]
+    assert sn.film(experiment, 10)[0][-1]["step"] == experiment.steps_done  # the next film runs in full
