@@ -39,6 +39,7 @@ PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default pag
     ("train.py", "nav.train", "model_training", "train"),
     ("inference.py", "nav.inference", "balance", "inference"),
     ("theory.py", "nav.theory", "functions", "theory"),
+    ("beyond.py", "nav.beyond", "explore", "beyond"),
 ]
 navigation = st.navigation(
     [

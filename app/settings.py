@@ -49,6 +49,7 @@ class Settings:
     draw: int = 0  # masks page: how many times "draw new masks" was pressed
     run: str = ""  # the training so far, as format_log() writes it: a link replays it
     bag_k: int = 8  # bagging page: number of members
+    mc_t: int = 200  # beyond page: masks sampled for the uncertainty maps
 
     def drop_probs(self) -> tuple[float, ...]:
         """Drop probabilities of the inputs and each hidden layer in use."""
@@ -98,6 +99,7 @@ LIMITS: dict[str, tuple] = {
     "point": (0, 999),
     "draw": (0, 9999),
     "bag_k": (2, 16),
+    "mc_t": (10, 2000),
 }
 
 

@@ -15,6 +15,7 @@ steps = [  # the note's order: masks and subnetworks, bagging, training, then th
     ("views/train.py", ":material/model_training:", "nav.train", "home.train"),
     ("views/inference.py", ":material/balance:", "nav.inference", "home.inference"),
     ("views/theory.py", ":material/functions:", "nav.theory", "home.theory"),
+    ("views/beyond.py", ":material/explore:", "nav.beyond", "home.beyond"),
 ]
 for row in (steps[:3], steps[3:]):
     for column, (page, icon, title, blurb) in zip(st.columns(len(row)), row):

@@ -8,9 +8,9 @@ never define the same key (checked at import). Korean follows the seed note's te
 
 from __future__ import annotations
 
-from dropviz.text import bagging, common, figures, home, inference, masks, subnetworks, theory, train
+from dropviz.text import bagging, beyond, common, figures, home, inference, masks, subnetworks, theory, train
 
-MODULES = (figures, common, home, masks, subnetworks, bagging, train, inference, theory)
+MODULES = (figures, common, home, masks, subnetworks, bagging, train, inference, theory, beyond)
 
 
 def _merge() -> dict[str, dict[str, str]]:

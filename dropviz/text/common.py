@@ -13,6 +13,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This net was trained with other drop probabilities than it is shown with: {stretches}. Now shown with drop {now} (inputs / hidden layers).",
         "ko": "이 신경망은 지금과 다른 드롭 확률로 학습되었습니다: {stretches}. 지금은 드롭 확률 {now} (입력층 / 은닉층)로 보여 줍니다.",
     },
+    "nav.beyond": {"en": "Beyond the book", "ko": "책 너머"},
     "nav.subnetworks": {"en": "Subnetworks", "ko": "부분 신경망"},
     "nav.bagging": {"en": "Bagging vs dropout", "ko": "배깅과 드롭아웃"},
     "nav.home": {

@@ -21,6 +21,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Bagging trains k separate nets on k resamples of the data; dropout trains exponentially many that share one set of weights. Side by side.",
         "ko": "배깅은 데이터의 재표본 k개로 신경망 k개를 따로 학습하고, 드롭아웃은 가중치 한 벌을 공유하는 지수적으로 많은 신경망을 학습합니다. 둘을 나란히 비교합니다.",
     },
+    "home.beyond": {
+        "en": "Beyond the book: how many sampled masks it takes to match weight scaling, and where the subnetworks disagree (MC dropout uncertainty).",
+        "ko": "책 너머: 가중치 스케일링만큼 되려면 마스크를 몇 개나 뽑아야 하는지, 그리고 부분 신경망들이 어디서 엇갈리는지(MC 드롭아웃 불확실성).",
+    },
     "home.train": {
         "en": "Train live, with dropout and without, and watch the twin without dropout overfit.",
         "ko": "드롭아웃이 있을 때와 없을 때를 실시간으로 학습하고, 드롭아웃 없는 쌍둥이가 과적합하는 모습을 봅니다.",

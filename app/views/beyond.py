@@ -1,0 +1,164 @@
+"""Beyond the book: how fast Monte Carlo averages over masks converge, and what dropout knows it does not know."""
+
+import numpy as np
+import streamlit as st
+import torch
+
+from app import ui
+from dropviz import convergence as cv
+from dropviz import ensembles as en
+from dropviz import uncertainty as unc
+from dropviz.beyond_figures import convergence_figure, uncertainty_figure
+from dropviz.figures import PLOT_CONFIG
+from dropviz.grid import make_grid
+
+T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
+T_MIN, T_MAX, T_STEP = 10, 2000, 10
+CURVE_GRID = 30  # the error is a mean over the plane: a coarse grid is enough (60x60 would be 4x dearer)
+MAP_GRID = 60  # as the Train page's surfaces
+# Gaussian noise and DropConnect have no subnetworks to prune (every draw runs the whole net, ~20x dearer):
+# a shorter curve and a smaller reference keep the page at a few seconds.
+NOISE_KS, NOISE_REFERENCE = tuple(2**i for i in range(9)), 2_000
+CURVE = "beyond_curve"  # (key, SamplingCurve): recomputed only when the net or its drop probabilities change
+MAPS = "beyond_maps"  # (key, (weight-scaled probabilities, MCDropout))
+
+settings = ui.current()
+exp = ui.experiment(settings)
+model = exp.model
+
+st.title(ui.tr("beyond.title"))
+ui.intro(ui.tr("beyond.intro"))
+if ui.divergence_message(exp):
+    st.stop()
+ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
+ui.training_note(exp, settings)
+
+split = exp.split
+points = np.concatenate([split.train.x, split.test.x])
+keep = tuple(model.keep_probs().tolist())
+steps = exp.steps_done
+map_grid = make_grid(points, MAP_GRID)
+
+
+def sampling_curve() -> cv.SamplingCurve:
+    """The convergence curves of this net, from session state when nothing they depend on changed."""
+    key = (exp.serial, steps, keep, settings.seed)
+    cached = st.session_state.get(CURVE)
+    if cached and cached[0] == key:
+        return cached[1]
+    grid = make_grid(points, CURVE_GRID)
+    ks, reference = (cv.DEFAULT_KS, None) if model.noise == "bernoulli" else (NOISE_KS, NOISE_REFERENCE)
+    text = ui.tr("beyond.sampling", repeats=cv.DEFAULT_REPEATS, k_max=f"{ks[-1]:,}")
+    bar = st.progress(0.0, text=text)
+    curve = cv.sampling_curve(
+        model,
+        grid.points,
+        torch.from_numpy(split.test.x),
+        torch.from_numpy(split.test.y),
+        ks=ks,
+        reference=reference,
+        generator=torch.Generator().manual_seed(settings.seed),
+        progress=lambda f: bar.progress(f, text=text),
+    )
+    bar.empty()
+    st.session_state[CURVE] = (key, curve)
+    return curve
+
+
+def uncertainty_maps(n_masks: int):
+    """Weight-scaled probabilities and Monte Carlo dropout over the plane, cached like the curve."""
+    key = (exp.serial, steps, keep, settings.seed, n_masks)
+    cached = st.session_state.get(MAPS)
+    if cached and cached[0] == key:
+        return cached[1]
+    text = ui.tr("beyond.mc_computing", t=f"{n_masks:,}")
+    bar = st.progress(0.0, text=text)
+    result = unc.mc_dropout(
+        model,
+        map_grid.points,
+        n_masks,
+        generator=torch.Generator().manual_seed(settings.seed + 1),
+        progress=lambda f: bar.progress(f, text=text),
+    )
+    bar.empty()
+    maps = (en.weight_scaled(model, map_grid.points), result)
+    st.session_state[MAPS] = (key, maps)
+    return maps
+
+
+def reference_note(curve: cv.SamplingCurve) -> str:
+    k_max = curve.ks[-1]
+    common = {"repeats": curve.repeats, "k_max": f"{k_max:,}", "steps": f"{steps:,}"}
+    if curve.reference == "exact":
+        return ui.tr("beyond.reference_exact", masks=f"{curve.reference_masks:,}", **common)
+    # error^2 ~ 1/k + 1/n: the share of the measured error at k_max that comes from the reference's own noise
+    share = 1 - 1 / np.sqrt(1 + k_max / curve.reference_masks)
+    n = f"{curve.reference_masks:,}"
+    if model.noise != "bernoulli":
+        method = ui.tr(f"side.method.{model.noise}")
+        return ui.tr("beyond.reference_noise", n=n, method=method, share=share, **common)
+    return ui.tr("beyond.reference_mc", n=n, d=en.uncertain_units(model), share=share, **common)
+
+
+def findings(curve: cv.SamplingCurve) -> str:
+    k_max = f"{curve.ks[-1]:,}"
+    k = curve.samples_to_match_weight_scaling()
+    if k is not None:
+        accuracy = ui.tr("beyond.matched", ws=curve.weight_scaled_accuracy, k=f"{k:,}", repeats=curve.repeats)
+    else:
+        median = float(curve.band(curve.accuracy)[0][-1])
+        accuracy = ui.tr("beyond.not_matched", ws=curve.weight_scaled_accuracy, acc=median, k_max=k_max)
+    closer = curve.samples_to_beat_weight_scaling()
+    if closer is None:
+        return accuracy + " " + ui.tr("beyond.never_closer", k_max=k_max)
+    return accuracy + " " + ui.tr("beyond.closer", k=f"{closer:,}")
+
+
+# --- 1. how fast sampling converges ---------------------------------------------------------------------------
+if not ui.presenting():
+    st.subheader(ui.tr("beyond.conv_title"))
+curve = sampling_curve()
+note = reference_note(curve)
+if ui.presenting():  # one quiet line: the first screen is for the two figures
+    st.caption(note)
+elif curve.reference == "exact":
+    st.success(note, icon=":material/check_circle:")
+else:
+    st.info(note, icon=":material/casino:")
+st.plotly_chart(convergence_figure(curve, ui.lang()), config=PLOT_CONFIG)
+slider_label, slider_help = ui.tr("beyond.t_label"), ui.tr("beyond.t_help")
+if ui.presenting():  # the findings and the T slider share a row, so the maps start in the first screen too
+    findings_column, slider_column = st.columns([3, 1], vertical_alignment="center")
+    findings_column.markdown(findings(curve))
+    n_masks = slider_column.slider(slider_label, T_MIN, T_MAX, step=T_STEP, key=T_KEY, help=slider_help)
+else:
+    st.markdown(findings(curve))
+    ui.aside(
+        ui.tr(
+            "beyond.conv_caption",
+            grid=f"{CURVE_GRID}×{CURVE_GRID}",
+            repeats=curve.repeats,
+            n_test=f"{curve.n_test:,}",
+        )
+    )
+    # --- 2. what dropout knows it does not know ----------------------------------------------------------------
+    st.subheader(ui.tr("beyond.unc_title"))
+    ui.intro(ui.tr("beyond.unc_intro"))
+    slider_column, _ = st.columns([1, 2])
+    n_masks = slider_column.slider(slider_label, T_MIN, T_MAX, step=T_STEP, key=T_KEY, help=slider_help)
+weight_scaled, mc = uncertainty_maps(int(n_masks))
+n_classes = model.layer_sizes[-1]
+st.plotly_chart(
+    uncertainty_figure(
+        map_grid,
+        weight_scaled,
+        mc.entropy,
+        mc.mutual_information.clamp_min(0.0),  # float error can leave -1e-8 where every subnetwork agrees
+        split.train.x,
+        split.train.y,
+        ui.lang(),
+    ),
+    config=PLOT_CONFIG,
+)
+st.caption(ui.tr("beyond.unc_status", t=f"{n_masks:,}", c=n_classes, max=float(np.log(n_classes))))
+ui.aside(ui.tr("beyond.unc_read"))
