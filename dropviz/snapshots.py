@@ -135,12 +135,13 @@ def _points(x: np.ndarray, y: np.ndarray) -> dict:
     return {"x": flat.tolist(), "y": np.asarray(y).tolist()}
 
 
-def scene(split: Split, n_classes: int, resolution: int = RESOLUTION) -> dict:
+def scene(split: Split, n_classes: int, resolution: int = RESOLUTION, max_test_points: int = 0) -> dict:
     """Everything a surface needs besides the weights: grid, data points, class colours, drawing constants.
 
     ``extent`` is (x0, x1, y0, y1); the browser's grid point ``(i, j)`` is ``(x0 + j (x1-x0)/(R-1), y0 + i
     (y1-y0)/(R-1))``, as in ``Grid``. Points are flat ``[x0, y0, x1, y1, ...]`` lists with their labels.
-    ``id`` changes whenever anything else does, so the browser redraws the points only then.
+    ``id`` changes whenever anything else does, so the browser redraws the points only then. Test points are
+    left out beyond ``max_test_points`` (a thousand rings would hide the surface; the test figures still use them).
     """
     grid = surface_grid(split, resolution)
     body = {
@@ -151,7 +152,7 @@ def scene(split: Split, n_classes: int, resolution: int = RESOLUTION) -> dict:
         "max_saturation": MAX_SATURATION,
         "boundary_alpha": BOUNDARY_ALPHA,
         "train": _points(split.train.x, split.train.y),
-        "test": _points(split.test.x, split.test.y),
+        "test": _points(split.test.x[:max_test_points], split.test.y[:max_test_points]),
     }
     body["id"] = hashlib.sha1(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
     return body

@@ -117,7 +117,8 @@ def test_the_scene_holds_the_grid_points_and_colours_of_the_surface():
     assert scene["extent"] == list(grid.extent)
     assert scene["colors"] == ["#0072B2", "#E69F00", "#009E73"]
     assert len(scene["train"]["x"]) == 2 * len(scene["train"]["y"]) == 60
-    assert len(scene["test"]["y"]) == 100
+    assert len(scene["test"]["y"]) == 0  # test points are not drawn by default: 1,000 rings hide the surface
+    assert len(sn.scene(split, 3, max_test_points=40)["test"]["y"]) == 40
     json.dumps(scene, allow_nan=False)
     assert sn.scene(split, 3)["id"] == scene["id"]
     assert sn.scene(make_split("blobs", 30, 100, 0.2, 1), 3)["id"] != scene["id"]

@@ -1,29 +1,51 @@
 """Train: the dropout net and its no-dropout twin training live, side by side."""
 
+import base64
+from contextlib import nullcontext
+from html import escape
+
 import numpy as np
-import pandas as pd
 import streamlit as st
-import torch
 
 from app import settings as cfg
 from app import train_controls as controls
 from app import ui
+from app.surface_component import surface
+from dropviz import snapshots
 from dropviz.experiment import MAX_STEPS, Experiment
-from dropviz.figures import PLOT_CONFIG, training_curves_figure
-from dropviz.grid import make_grid
-from dropviz.surface_image import png_data_uri, surface_png
+from dropviz.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
 from dropviz.training import History, Trainer, TrainingDiverged
 
-REFRESH_SECONDS = 0.2  # surfaces: training advances once per refresh
+# Training advances once per refresh, by the "steps per refresh"; each refresh sends the weights of up to
+# snapshots.MAX_FRAMES steps of it, and the browser plays them evenly until the next refresh (a film, not a slideshow).
+REFRESH_SECONDS = 0.25
 CURVES_REFRESH_SECONDS = 1.0
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
+LIVE = "live_surfaces"  # key of the surfaces' container
+LIVE_CURVES = "live_curves"  # and of the curves' while playing
+SCENE = "surface_scene"  # session state: (experiment serial, snapshots.scene of its data)
+PENDING = "surface_pending"  # session state: (experiment serial, snapshots of both nets not yet sent)
+# Streamlit dims the elements of a fragment while it reruns (after a moment): a live view would pulse with every
+# refresh. The surfaces, their numbers and the live curves are never stale for long, so they are not dimmed.
+NO_DIMMING = f"""<style>
+.st-key-{LIVE} [data-testid="stElementContainer"], .st-key-{LIVE_CURVES} [data-testid="stElementContainer"] {{
+  opacity: 1 !important; transition: none !important;
+}}
+</style>"""
 
 settings = ui.current()
-exp = ui.experiment(settings)
+previous = st.session_state.get(controls.EXPERIMENT)
+if previous is not None:
+    # A click or a slider starts this run while the previous run may still be training in its own thread
+    # (Streamlit's fast reruns): stop it after its current few steps and wait for it before changing the
+    # experiment (its drop probabilities, say), so the weights shown and the training log stay true.
+    snapshots.interrupt(previous)
+with snapshots.training_lock(previous) if previous is not None else nullcontext():
+    exp = ui.experiment(settings)
 st.session_state.setdefault(controls.PLAYING, False)
 
 st.title(ui.tr("train.title"))
-st.markdown(ui.tr("train.intro"))
+ui.intro(ui.tr("train.intro"))
 
 
 playing = st.session_state[controls.PLAYING]
@@ -65,22 +87,29 @@ with st.expander(ui.tr("train.optimizer_settings")):
     )
     options[1].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
     options[2].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
-st.caption(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
+ui.aside(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
 
 
-def surface_uri(trainer: Trainer, grid, n_classes: int) -> str:
-    """The net's weight-scaled class probabilities on the grid, drawn as a PNG data URI (no flicker on update)."""
-    model = trainer.model
-    was_training = model.training
-    with torch.no_grad():
-        probs = torch.softmax(model.eval()(grid.points), dim=-1).numpy()
-    model.train(was_training)
-    r = grid.resolution
-    split = exp.split
-    png = surface_png(
-        probs.reshape(r, r, n_classes), grid.extent, split.train.x, split.train.y, split.test.x, split.test.y, size=440
-    )
-    return png_data_uri(png)
+def scene(experiment: Experiment) -> dict:
+    """The surfaces' grid, points and colours: the same for both nets and for every refresh of an experiment."""
+    cached = st.session_state.get(SCENE)
+    if cached is None or cached[0] != experiment.serial:
+        cached = (experiment.serial, snapshots.scene(experiment.split, experiment.model.layer_sizes[-1]))
+        st.session_state[SCENE] = cached
+    return cached[1]
+
+
+def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool) -> dict:
+    """What one surface component draws: the net's shape, the data, and the snapshots to play (see surface())."""
+    return {
+        "net": snapshots.net_spec(model),
+        "scene": scene(experiment),
+        "frames": frames or [snapshots.snapshot(model, experiment.steps_done)],
+        "playing": playing,
+        "cut": f"{experiment.serial}:{experiment.config.drop_probs}",
+        "batch": settings.speed,
+        "rate": settings.speed / REFRESH_SECONDS,
+    }
 
 
 def format_loss(loss: float) -> str:
@@ -101,49 +130,134 @@ def metrics_line(trainer: Trainer) -> str:
     )
 
 
-def thinned(history: History, label: str, metric: str) -> pd.DataFrame:
-    """Train and test curves of one metric ("loss" or "acc"), at most CURVE_POINTS rows, indexed by step."""
+def thinned(history: History, metric: str) -> tuple[list[int], list[float], list[float]]:
+    """Steps, train and test values of one metric ("loss" or "acc"), at most CURVE_POINTS of each."""
     stride = max(1, int(np.ceil(len(history.step) / CURVE_POINTS)))
-    return pd.DataFrame(
-        {
-            ui.tr("train.curve_train", net=label): getattr(history, f"train_{metric}")[::stride],
-            ui.tr("train.curve_test", net=label): getattr(history, f"test_{metric}")[::stride],
-        },
-        index=pd.Index(history.step[::stride], name=ui.tr("train.steps")),
+    return (
+        history.step[::stride],
+        getattr(history, f"train_{metric}")[::stride],
+        getattr(history, f"test_{metric}")[::stride],
     )
 
 
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """Round tick values from 0 to about ``top``: steps of 1, 2 or 5 times a power of ten."""
+    raw = max(top, 1e-12) / count
+    unit = 10 ** np.floor(np.log10(raw))
+    step = next(m * unit for m in (1, 2, 5, 10) if m * unit >= raw)
+    return [float(step * k) for k in range(int(top / step + 1e-9) + 1)]
+
+
+def svg_chart(series: list[tuple[str, str, bool, list, list]], x_label: str, y_label: str, y_top: float | None) -> str:
+    """A small line chart as inline SVG: ``series`` are (label, colour, dashed, steps, values).
+
+    While playing the curves change every second; Streamlit's line chart re-embeds a Vega view for each change,
+    which blocked the browser for 0.2-1.2 s each time and stalled the surfaces. Replacing an SVG image costs almost
+    nothing.
+    """
+    width, height, left, right, top, bottom = 480, 310, 60, 12, 62, 52
+    finite = [v for *_, values in series for v in values if np.isfinite(v)]
+    steps = [x for *_, xs, _ in series for x in xs]
+    x_top = max(steps, default=0) or 1
+    y_top = y_top or (max(finite, default=0) * 1.05) or 1.0
+    sx = (width - left - right) / x_top
+    sy = (height - top - bottom) / y_top
+
+    def px(x: float, y: float) -> str:
+        return f"{left + x * sx:.1f},{height - bottom - min(max(y, 0.0), y_top) * sy:.1f}"
+
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        'font-family="sans-serif" font-size="16" fill="#31333F">'
+    ]
+    for tick in nice_ticks(y_top):
+        y = height - bottom - tick * sy
+        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e6e6e6"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 5:.1f}" text-anchor="end">{tick:g}</text>')
+    for tick in nice_ticks(x_top):
+        x = left + tick * sx
+        parts.append(f'<text x="{x:.1f}" y="{height - bottom + 20}" text-anchor="middle">{tick:g}</text>')
+    parts.append(
+        f'<text x="{(left + width - right) / 2}" y="{height - 8}" text-anchor="middle">{escape(x_label)}</text>'
+    )
+    parts.append(
+        f'<text transform="translate(16 {(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle">'
+        f"{escape(y_label)}</text>"
+    )
+    parts.append(
+        f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
+        'fill="none" stroke="#bbbbbb"/>'
+    )
+    for k, (label, color, dashed, xs, values) in enumerate(series):
+        dash = ' stroke-dasharray="6 4"' if dashed else ""
+        points = " ".join(px(x, v) for x, v in zip(xs, values) if np.isfinite(v))
+        parts.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2.5"{dash}/>')
+        lx, ly = 8 + (k % 2) * 236, 16 + (k // 2) * 24  # legend: two columns above the plot
+        parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{color}" stroke-width="2.5"{dash}/>')
+        parts.append(f'<text x="{lx + 32}" y="{ly + 5}">{escape(label)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def live_curves(experiment: Experiment) -> None:
-    """Light-weight line charts while playing (a Plotly figure would be rebuilt, and flash, on every refresh)."""
-    columns = st.columns(2)
-    for column, metric, y_label in ((columns[0], "loss", "train.loss"), (columns[1], "acc", "train.accuracy")):
-        frame = thinned(experiment.trainer.history, ui.tr("train.short_dropout"), metric).join(
-            thinned(experiment.twin.history, ui.tr("train.short_twin"), metric)
-        )
-        column.line_chart(frame, height=300, x_label=ui.tr("train.steps"), y_label=ui.tr(y_label))
+    """Light-weight SVG line charts while playing (a Plotly figure would be rebuilt, and flash, on every refresh)."""
+    nets = (
+        (experiment.trainer.history, ui.tr("train.short_dropout"), NET_COLORS[0]),
+        (experiment.twin.history, ui.tr("train.short_twin"), NET_COLORS[1]),
+    )
+    columns = st.container(key=LIVE_CURVES).columns(2)
+    for column, metric, y_label, y_top in (
+        (columns[0], "loss", "train.loss", None),
+        (columns[1], "acc", "train.accuracy", 1.02),
+    ):
+        series = []
+        for history, label, color in nets:
+            steps, train, test = thinned(history, metric)
+            series.append((ui.tr("train.curve_train", net=label), color, False, steps, train))
+            series.append((ui.tr("train.curve_test", net=label), color, True, steps, test))
+        svg = svg_chart(series, ui.tr("train.steps"), ui.tr(y_label), y_top)
+        # As an image: st.html drops SVG (its sanitizer allows HTML only), and st.image keeps its <img> element
+        # across refreshes, so the new chart replaces the old one without a blank moment.
+        column.image("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii"), width="stretch")
 
 
 def surfaces_view(experiment: Experiment) -> None:
-    """Advance both nets one refresh (when playing) and redraw their surfaces and numbers."""
-    if st.session_state[controls.PLAYING]:
-        try:
-            experiment.step(settings.speed)
-        except TrainingDiverged:
-            st.session_state[controls.PLAYING] = False
-            st.rerun()  # a full rerun stops the refresh timers and shows the message
-        ui.record_training(experiment)
-        ui.write_url()
-        if experiment.steps_left == 0:
-            st.session_state[controls.PLAYING] = False
-            st.rerun()
-    grid = make_grid(np.concatenate([experiment.split.train.x, experiment.split.test.x]), 50)
-    n_classes = experiment.model.layer_sizes[-1]
-    nets = [(experiment.trainer, ui.tr("train.with_dropout")), (experiment.twin, ui.tr("train.no_dropout"))]
-    for column, (trainer, label) in zip(st.columns(2), nets):
-        column.subheader(label)
-        column.image(surface_uri(trainer, grid, n_classes), width=480)
-        column.markdown(metrics_line(trainer))
-    st.caption(ui.tr("train.legend"))
+    """Send the snapshots of the last refresh's training with both nets' numbers, then train the next refresh.
+
+    Sending first matters: Streamlit drops a fragment's messages that are still waiting to go out when the
+    fragment's next run starts, and with the refresh timer already due that happens at once. Sent before the
+    training, they leave while the nets train.
+    """
+    pending = st.session_state.pop(PENDING, None)
+    playing = st.session_state[controls.PLAYING]
+    frames: tuple[list[dict], list[dict]] = ([], [])
+    if playing and pending is not None and pending[0] == experiment.serial:
+        frames = pending[1]
+    nets = [
+        (experiment.trainer, ui.tr("train.with_dropout"), "surface_dropout"),
+        (experiment.twin, ui.tr("train.no_dropout"), "surface_twin"),
+    ]
+    with st.container(key=LIVE):
+        # Presenter mode: a third, empty column narrows both surfaces so the controls and both fit 1280x720.
+        columns = st.columns([1, 1, 1.4]) if ui.presenting() else st.columns(2)
+        for column, (trainer, label, key), net_frames in zip(columns, nets, frames):
+            column.subheader(label)
+            with column:
+                surface(surface_data(experiment, trainer.model, net_frames, playing), key=key)
+            column.markdown(metrics_line(trainer))
+        ui.aside(ui.tr("train.legend", n_test=len(experiment.split.test.y)))
+    if not playing:
+        return
+    try:
+        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed))
+    except TrainingDiverged:
+        st.session_state[controls.PLAYING] = False
+        st.rerun()  # a full rerun stops the refresh timers and shows the message
+    ui.record_training(experiment)
+    ui.write_url()
+    if experiment.steps_left == 0:
+        st.session_state[controls.PLAYING] = False
+        st.rerun()
 
 
 def curves_view(experiment: Experiment) -> None:
@@ -158,10 +272,12 @@ def curves_view(experiment: Experiment) -> None:
     st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
 
 
-ui.divergence_message(exp)
-ui.training_note(exp, settings)
-if exp.steps_left == 0 and not exp.diverged:
-    st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
+with st.container():  # always one element, messages or not: the surfaces below keep their place (no remount)
+    ui.divergence_message(exp)
+    ui.training_note(exp, settings)
+    if exp.steps_left == 0 and not exp.diverged:
+        st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
 
+st.html(NO_DIMMING)
 st.fragment(surfaces_view, run_every=REFRESH_SECONDS if playing else None)(exp)
 st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if playing else None)(exp)

@@ -90,8 +90,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "{step}단계 · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.1%}** · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
     },
     "train.legend": {
-        "en": "Background: class probabilities of the weight-scaled net (saturated = confident, pale = unsure), dark line = decision boundary. Filled dots: training points. Rings: test points.",
-        "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률 (진할수록 확신, 옅을수록 불확실), 어두운 선: 결정 경계. 채워진 점: 학습 데이터. 고리: 테스트 데이터.",
+        "en": "Background: class probabilities of the weight-scaled net (saturated = confident, white = undecided), dark line = decision boundary. Dots: the training points. The {n_test} test points are not drawn (they would hide the surface); the test figures use them.",
+        "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률(진할수록 확신, 흰색은 결정하지 못함), 어두운 선: 결정 경계. 점: 학습 데이터. 테스트 데이터 {n_test}개는 그리지 않지만(배경을 가리므로) 테스트 수치는 이 점들로 계산합니다.",
     },
     "train.accuracy": {
         "en": "accuracy",

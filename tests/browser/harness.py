@@ -279,3 +279,41 @@ def active_nav(page: Page) -> list[str]:
 def main_button(page: Page, label: str) -> Locator:
     """A button of the main area by its accessible name (the label; the icon's ligature text is hidden)."""
     return page.locator(MAIN).get_by_role("button", name=label, exact=True)
+
+
+# --- the train page's live surfaces (canvases drawn by app/components/surface.js) ---------------------------
+
+SURFACE = "canvas.field"  # inside the component's shadow root: Playwright locators pierce it, querySelector does not
+
+
+def surfaces(page: Page) -> Locator:
+    """The surface canvases of the train page: the dropout net's, then the twin's."""
+    return page.locator(f"{MAIN} {SURFACE}")
+
+
+def surface_steps(page: Page) -> list[int]:
+    """The training step of the frame each surface shows now (its ``data-step``; -1 before the first frame)."""
+    return [int(s) for s in surfaces(page).evaluate_all("els => els.map(el => el.dataset.step ?? '-1')")]
+
+
+def surface_log(canvas: Locator) -> list[list[float]]:
+    """``[browser time in ms, step, ms the frame took to draw]`` of every frame the surface drew (the last few
+    thousand)."""
+    return canvas.evaluate("el => (el.dropvizLog || []).map(entry => entry.slice())")
+
+
+def surface_probabilities(canvas: Locator) -> tuple[list[float], dict]:
+    """The probabilities behind the frame shown (flat ``[R * R * C]``, grid point (i, j) at ``(i * R + j) * C``)
+    and the grid: ``{"resolution", "extent", "classes"}``."""
+    return canvas.evaluate("el => [Array.from(el.dropvizProbs), el.dropvizGrid]")
+
+
+def wait_for_surface_steps(page: Page, steps: int, timeout: float = 30.0) -> None:
+    """Wait until every surface shows the frame of training step ``steps``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = surface_steps(page)
+        if shown and all(s == steps for s in shown):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the surfaces show steps {surface_steps(page)}, not {steps}, after {timeout:.0f} s")

@@ -81,3 +81,14 @@ def test_bagging_ensemble_beside_the_dropout_net(base_url, new_page, screen):
     expect(pictures.nth(2)).to_be_visible()
     for i, what in enumerate(("bagging ensemble", "weight scaling", "arithmetic mean")):
         within_first_screen(page, pictures.nth(i), what)
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
+def test_train_controls_and_both_surfaces(base_url, new_page, screen):
+    page = open_presenting(new_page, base_url, "/train", screen)
+    for label in (t("train.play"), t("train.step", n=10), t("train.reset")):
+        within_first_screen(page, h.main_button(page, label), label)
+    canvases = page.locator(f"{h.MAIN} canvas[data-step]")
+    expect(canvases).to_have_count(2)
+    for i, what in enumerate(("surface with dropout", "surface of the twin")):
+        within_first_screen(page, canvases.nth(i), what)

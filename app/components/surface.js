@@ -1,0 +1,514 @@
+// dropviz: a live decision surface, drawn in the browser from weights (Streamlit custom component v2, no build).
+//
+// Each refresh the server sends the weight snapshots of a few recent training steps (format and a numpy
+// reference of this computation: dropviz/snapshots.py). This module evaluates the MLP on a grid for a snapshot,
+// paints the class probabilities (colours as dropviz/surface_image.py mixes them) and plays the snapshots at an
+// even pace, so the surface moves smoothly although the server refreshes only a few times a second.
+//
+// Streamlit calls the default export again, on the same parentElement, whenever `data` changes; the cleanup it
+// returns runs on unmount. So state lives in a WeakMap keyed by parentElement and the animation loop starts once.
+//
+// Test hooks on the surface canvas (canvas.field): data-step = training step of the frame shown, data-cut = the
+// server's token for "same net, same settings"; properties dropvizProbs (Float64Array of the last probabilities,
+// grid point (i, j) at (i * R + j) * C, as in dropviz.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
+// it took] per frame drawn) and dropvizArrivals (per data received).
+
+const STATES = new WeakMap(); // parentElement -> state of that surface
+const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };
+const LAG_BATCHES = 1.5; // play 1.5 refreshes behind the newest snapshot: room for a refresh that comes late
+const CATCH_UP = 1.5; // per second: how fast the playhead closes a gap to where it should be
+const MAX_QUEUE = 90; // snapshots waiting at most; older ones are dropped, so the delay stays bounded
+const EMA = 0.3; // weight of a new measurement of the training rate
+const LOG_SIZE = 4000; // frames kept in dropvizLog
+const LINE_WIDTH = 1.25; // decision boundary, CSS pixels
+const BLOCK = 4; // grid points evaluated together (see evaluate)
+
+export default function (component) {
+  const { data, parentElement } = component;
+  let state = STATES.get(parentElement);
+  if (!state) {
+    state = create(parentElement);
+    STATES.set(parentElement, state);
+  }
+  state.field.dropvizCalls = (state.field.dropvizCalls || 0) + 1;
+  const payload = data instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(data)) : data; // JSON bytes
+  if (payload && payload.frames && payload.frames.length) receive(state, payload);
+  // Streamlit calls the cleanup on unmount, but also for a call whose data was replaced before the call had
+  // finished starting: so stop only once the surface has really left the page.
+  return () => setTimeout(() => stopIfGone(parentElement, state), 250);
+}
+
+function create(root) {
+  for (const old of root.querySelectorAll(".dropviz-surface")) old.remove(); // a shadow root used before
+  const wrap = document.createElement("div"); // appended, never innerHTML: that would wipe Streamlit's CSS
+  wrap.className = "dropviz-surface";
+  const field = document.createElement("canvas");
+  field.className = "field";
+  const points = document.createElement("canvas");
+  points.className = "points";
+  wrap.append(field, points);
+  root.appendChild(wrap);
+  const state = {
+    wrap,
+    field,
+    points,
+    cell: document.createElement("canvas"), // R x R: one pixel per grid point, stretched onto the field
+    scene: null,
+    cut: null,
+    playing: false,
+    queue: [], // snapshots not yet shown (and the one shown), in step order
+    shown: null,
+    playhead: 0, // in training steps: the newest snapshot at or before it is on screen
+    rate: 0, // training steps per second, as the snapshots arrive
+    batch: 1, // training steps per refresh
+    lastArrival: 0,
+    lastStep: 0,
+    px: 0, // canvas size in device pixels
+    size: 0, // and in CSS pixels
+    dpr: 1,
+    lastTick: performance.now(),
+    probs: null,
+    log: [],
+    arrivals: [],
+    raf: 0,
+  };
+  field.dropvizLog = state.log;
+  field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length] per data received
+  state.observer = new ResizeObserver(() => resize(state));
+  state.observer.observe(wrap);
+  const tick = (now) => {
+    state.raf = requestAnimationFrame(tick);
+    advance(state, now);
+  };
+  state.raf = requestAnimationFrame(tick);
+  return state;
+}
+
+function stopIfGone(root, state) {
+  if (!state.wrap.isConnected && STATES.get(root) === state) destroy(root, state);
+}
+
+function destroy(root, state) {
+  cancelAnimationFrame(state.raf);
+  state.observer.disconnect();
+  state.wrap.remove();
+  STATES.delete(root);
+}
+
+// --- new data from the server --------------------------------------------------------------------------------
+
+function receive(state, data) {
+  const net = describeNet(data.net);
+  if (!state.scene || data.scene.id !== state.scene.id) {
+    state.scene = prepareScene(data.scene);
+    drawPoints(state);
+  }
+  const frames = data.frames.map((f) => decode(f, net));
+  const newest = frames[frames.length - 1];
+  const tail = state.queue.length ? state.queue[state.queue.length - 1].step : -1;
+  const now = performance.now();
+  // Paused, another net or other drop probabilities, Reset: show the newest state now and forget the rest.
+  const jump = !data.playing || data.cut !== state.cut || newest.step < tail || !state.shown;
+  if (jump) {
+    state.queue = [newest];
+    state.playhead = newest.step;
+  } else {
+    const dt = (now - state.lastArrival) / 1000;
+    const ds = newest.step - state.lastStep;
+    if (dt > 0.02 && dt < 5 && ds > 0) state.rate = state.rate > 0 ? state.rate + EMA * (ds / dt - state.rate) : ds / dt;
+    for (const f of frames) if (f.step > tail) state.queue.push(f);
+    if (state.queue.length > MAX_QUEUE) state.queue.splice(0, state.queue.length - MAX_QUEUE);
+  }
+  if (!(state.rate > 0)) state.rate = data.rate || 1; // the server's guess, until measured
+  state.batch = data.batch || 1;
+  state.lastArrival = now;
+  state.lastStep = newest.step;
+  state.arrivals.push([now, newest.step, jump ? 1 : 0, state.queue.length]);
+  if (state.arrivals.length > LOG_SIZE) state.arrivals.splice(0, LOG_SIZE / 2);
+  state.cut = data.cut;
+  state.playing = !!data.playing;
+  if (jump) draw(state, newest); // at once, not at the next animation frame
+}
+
+// A snapshot as one flat Float64Array: W_0, b_0, W_1, b_1, ... (offsets in net.wo and net.bo).
+function decode(frame, net) {
+  const p = new Float64Array(net.count);
+  for (let l = 0; l < frame.w.length; l++) {
+    copy(frame.w[l], p, net.wo[l]);
+    copy(frame.b[l], p, net.bo[l]);
+  }
+  return { step: frame.step, net, p };
+}
+
+function copy(values, target, offset) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    target[offset + k] = v === null ? NaN : v; // JSON has no NaN: a diverged net's weights come as null
+  }
+}
+
+function describeNet(spec) {
+  const sizes = spec.sizes;
+  const wo = [];
+  const bo = [];
+  let count = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    wo.push(count);
+    count += sizes[l] * sizes[l + 1];
+    bo.push(count);
+    count += sizes[l + 1];
+  }
+  return { sizes, act: ACTIVATIONS[spec.activation] ?? 3, wo, bo, count };
+}
+
+function hexToRgb(hex) {
+  const c = hex.replace("#", "");
+  return [0, 2, 4].map((i) => parseInt(c.slice(i, i + 2), 16));
+}
+
+function prepareScene(sc) {
+  const R = sc.resolution;
+  const [x0, x1, y0, y1] = sc.extent;
+  const axis = (a, b) => {
+    const step = (b - a) / (R - 1); // as numpy.linspace computes it
+    const v = Float64Array.from({ length: R }, (_, k) => k * step + a);
+    v[R - 1] = b;
+    return v;
+  };
+  return {
+    id: sc.id,
+    R,
+    extent: sc.extent,
+    xs: axis(x0, x1),
+    ys: axis(y0, y1),
+    rgb: sc.colors.map(hexToRgb),
+    colors: sc.colors,
+    outline: sc.outline,
+    outlineRgb: hexToRgb(sc.outline),
+    saturation: sc.max_saturation,
+    boundaryAlpha: sc.boundary_alpha,
+    train: sc.train,
+    test: sc.test,
+    image: new ImageData(R, R),
+    level: new Float64Array(R * R),
+  };
+}
+
+// --- playing at an even pace ------------------------------------------------------------------------------
+
+function advance(state, now) {
+  const dt = Math.min(0.1, Math.max(0, (now - state.lastTick) / 1000));
+  state.lastTick = now;
+  const q = state.queue;
+  if (!q.length || !state.px || !state.wrap.isConnected) return;
+  const newest = q[q.length - 1].step;
+  if (state.playing) {
+    // Where the playhead should be: LAG_BATCHES refreshes behind the newest snapshot at its arrival, moving at
+    // the training rate since. It moves at that rate plus a gentle correction: an even pace, bounded delay.
+    const batch = state.batch;
+    const since = (now - state.lastArrival) / 1000;
+    const target = Math.min(newest, newest - LAG_BATCHES * batch + state.rate * since);
+    let p = state.playhead + state.rate * dt + CATCH_UP * (target - state.playhead) * dt;
+    if (target - p > 2 * LAG_BATCHES * batch + 1) p = target; // far behind (a hidden tab): skip ahead
+    state.playhead = Math.min(newest, Math.max(state.playhead, p));
+  } else {
+    state.playhead = newest;
+  }
+  let k = -1;
+  while (k + 1 < q.length && q[k + 1].step <= state.playhead) k++;
+  if (k < 0) return;
+  const frame = q[k];
+  if (k > 0) q.splice(0, k);
+  if (frame !== state.shown) draw(state, frame);
+}
+
+// --- drawing ------------------------------------------------------------------------------------------------
+
+function resize(state) {
+  const size = state.wrap.clientWidth;
+  const dpr = window.devicePixelRatio || 1;
+  const px = Math.round(size * dpr);
+  if (!px || px === state.px) return;
+  Object.assign(state, { size, dpr, px });
+  for (const canvas of [state.field, state.points]) {
+    canvas.width = px; // clears the canvas: both are redrawn below, before the browser paints
+    canvas.height = px;
+  }
+  drawPoints(state);
+  if (state.shown) render(state);
+  else advance(state, performance.now());
+}
+
+function draw(state, frame) {
+  const start = performance.now();
+  const R = state.scene.R;
+  const C = frame.net.sizes[frame.net.sizes.length - 1];
+  if (!state.probs || state.probs.length !== R * R * C) {
+    state.probs = new Float64Array(R * R * C);
+    state.field.dropvizProbs = state.probs;
+  }
+  evaluate(frame, state.scene, state.probs);
+  state.classes = C;
+  state.shown = frame;
+  if (state.px) render(state);
+  const field = state.field;
+  field.dropvizGrid = { resolution: R, extent: state.scene.extent, classes: C };
+  field.dropvizSizes = frame.net.sizes;
+  field.dataset.step = String(frame.step);
+  field.dataset.cut = state.cut;
+  const end = performance.now();
+  state.log.push([end, frame.step, end - start]);
+  if (state.log.length > LOG_SIZE) state.log.splice(0, LOG_SIZE / 2);
+}
+
+// The weight-scaled net (eval mode) at every grid point; softmax probabilities into probs. Points go through the
+// net BLOCK at a time (a row of the grid holds R / BLOCK blocks): each weight is loaded once per block, and the
+// accumulators stay in registers. About 3x faster than one point at a time.
+function evaluate(frame, scene, probs) {
+  const { sizes, act, wo, bo } = frame.net;
+  const P = frame.p;
+  const L = sizes.length - 1;
+  const C = sizes[L];
+  const R = scene.R;
+  const { xs, ys } = scene;
+  const width = Math.max(...sizes);
+  let a = new Float64Array(BLOCK * width); // a[BLOCK * unit + point]
+  let b = new Float64Array(BLOCK * width);
+  const live = new Int32Array(width);
+  let out = 0;
+  for (let i = 0; i < R; i++) {
+    const y = ys[i];
+    for (let j = 0; j < R; j += BLOCK) {
+      const x0 = xs[j];
+      const x1 = xs[Math.min(j + 1, R - 1)]; // a last, partial block repeats its last point
+      const x2 = xs[Math.min(j + 2, R - 1)];
+      const x3 = xs[Math.min(j + 3, R - 1)];
+      for (let o = 0; o < sizes[1]; o++) {
+        const wx = P[wo[0] + 2 * o];
+        const c = P[wo[0] + 2 * o + 1] * y + P[bo[0] + o];
+        const q = BLOCK * o;
+        a[q] = wx * x0 + c;
+        a[q + 1] = wx * x1 + c;
+        a[q + 2] = wx * x2 + c;
+        a[q + 3] = wx * x3 + c;
+      }
+      for (let l = 1; l < L; l++) {
+        const nin = sizes[l]; // a hidden layer: activation, then the next layer's weights
+        activate(a, BLOCK * nin, act);
+        // Units that are zero at all points of the block (common with relu: neighbours share their pattern)
+        // add nothing: only the others are summed.
+        let n = 0;
+        for (let k = 0; k < nin; k++) {
+          const q = BLOCK * k;
+          if (a[q] !== 0 || a[q + 1] !== 0 || a[q + 2] !== 0 || a[q + 3] !== 0) live[n++] = k;
+        }
+        for (let o = 0; o < sizes[l + 1]; o++) {
+          const bias = P[bo[l] + o];
+          let s0 = bias;
+          let s1 = bias;
+          let s2 = bias;
+          let s3 = bias;
+          const row = wo[l] + o * nin;
+          for (let m = 0; m < n; m++) {
+            const k = live[m];
+            const w = P[row + k];
+            const q = BLOCK * k;
+            s0 += w * a[q];
+            s1 += w * a[q + 1];
+            s2 += w * a[q + 2];
+            s3 += w * a[q + 3];
+          }
+          const q = BLOCK * o;
+          b[q] = s0;
+          b[q + 1] = s1;
+          b[q + 2] = s2;
+          b[q + 3] = s3;
+        }
+        const t = a;
+        a = b;
+        b = t;
+      }
+      for (let p = 0; p < Math.min(BLOCK, R - j); p++) {
+        let m = -Infinity;
+        for (let c = 0; c < C; c++) if (a[BLOCK * c + p] > m) m = a[BLOCK * c + p];
+        let z = 0;
+        for (let c = 0; c < C; c++) {
+          const e = Math.exp(a[BLOCK * c + p] - m);
+          probs[out + c] = e;
+          z += e;
+        }
+        for (let c = 0; c < C; c++) probs[out + c] /= z;
+        out += C;
+      }
+    }
+  }
+}
+
+function activate(v, n, act) {
+  if (act === 0) {
+    for (let k = 0; k < n; k++) if (v[k] < 0) v[k] = 0; // relu (NaN stays NaN, as in torch)
+  } else if (act === 1) {
+    for (let k = 0; k < n; k++) v[k] = Math.tanh(v[k]);
+  } else if (act === 2) {
+    for (let k = 0; k < n; k++) v[k] = 1 / (1 + Math.exp(-v[k]));
+  }
+}
+
+// Colours from probs (as surface_image._grid_rgb), stretched bilinearly onto the field, then the boundary.
+function render(state) {
+  const { scene, probs, px } = state;
+  const R = scene.R;
+  const C = state.classes;
+  const pixels = scene.image.data;
+  for (let i = 0; i < R; i++) {
+    const row = (R - 1 - i) * R; // the image's top row is the largest y
+    for (let j = 0; j < R; j++) {
+      const p = (i * R + j) * C;
+      let r = 0;
+      let g = 0;
+      let bl = 0;
+      let top = 0;
+      for (let c = 0; c < C; c++) {
+        let v = probs[p + c];
+        v = v > 0 ? (v < 1 ? v : 1) : 0; // NaN -> 0: a diverged net draws white
+        const rgb = scene.rgb[c];
+        r += v * rgb[0];
+        g += v * rgb[1];
+        bl += v * rgb[2];
+        if (v > top) top = v;
+      }
+      let confidence = 1;
+      if (C > 1) confidence = Math.min(1, Math.max(0, (top - 1 / C) / (1 - 1 / C)));
+      const alpha = scene.saturation * confidence;
+      const q = (row + j) * 4;
+      pixels[q] = Math.floor(255 * (1 - alpha) + r * alpha + 0.5);
+      pixels[q + 1] = Math.floor(255 * (1 - alpha) + g * alpha + 0.5);
+      pixels[q + 2] = Math.floor(255 * (1 - alpha) + bl * alpha + 0.5);
+      pixels[q + 3] = 255;
+    }
+  }
+  const cell = state.cell;
+  if (cell.width !== R) {
+    cell.width = R;
+    cell.height = R;
+  }
+  cell.getContext("2d").putImageData(scene.image, 0, 0);
+  const ctx = state.field.getContext("2d");
+  ctx.imageSmoothingEnabled = true;
+  // Grid values sit on the extent's edges: the source box runs from the first to the last pixel centre.
+  ctx.drawImage(cell, 0.5, 0.5, R - 1, R - 1, 0, 0, px, px);
+  drawBoundary(state, ctx);
+}
+
+// Where the most probable class changes: the zero line of p_c - max(other p), by marching squares, per class
+// (once for two classes). All segments go into one path, so a line drawn from both sides is stroked once.
+function drawBoundary(state, ctx) {
+  const { scene, probs, px } = state;
+  const R = scene.R;
+  const C = state.classes;
+  if (C < 2) return;
+  const f = scene.level;
+  const unit = px / (R - 1);
+  ctx.beginPath();
+  for (let c = 0; c < (C === 2 ? 1 : C); c++) {
+    for (let n = 0; n < R * R; n++) {
+      let other = -Infinity;
+      for (let k = 0; k < C; k++) if (k !== c && probs[n * C + k] > other) other = probs[n * C + k];
+      f[n] = probs[n * C + c] - other;
+    }
+    for (let i = 0; i < R - 1; i++) {
+      for (let j = 0; j < R - 1; j++) contourCell(ctx, f, R, i, j, unit);
+    }
+  }
+  const [r, g, b] = scene.outlineRgb;
+  ctx.strokeStyle = `rgba(${r}, ${g}, ${b}, ${scene.boundaryAlpha})`;
+  ctx.lineWidth = LINE_WIDTH * state.dpr;
+  ctx.lineCap = "round";
+  ctx.stroke();
+}
+
+function contourCell(ctx, f, R, i, j, unit) {
+  // Corners counter-clockwise from (i, j); edge e joins corner e and corner e + 1.
+  const v0 = f[i * R + j];
+  const v1 = f[i * R + j + 1];
+  const v2 = f[(i + 1) * R + j + 1];
+  const v3 = f[(i + 1) * R + j];
+  const s = v0 > 0;
+  if (s === v1 > 0 && s === v2 > 0 && s === v3 > 0) return; // most cells: no boundary, nothing allocated
+  const v = [v0, v1, v2, v3];
+  const above = v.map((x) => x > 0);
+  const corners = [
+    [j, i],
+    [j + 1, i],
+    [j + 1, i + 1],
+    [j, i + 1],
+  ];
+  const hits = [];
+  for (let e = 0; e < 4; e++) {
+    const a = e;
+    const b = (e + 1) % 4;
+    if (above[a] === above[b]) {
+      hits.push(null);
+      continue;
+    }
+    const t = v[a] / (v[a] - v[b]);
+    const x = corners[a][0] + t * (corners[b][0] - corners[a][0]);
+    const y = corners[a][1] + t * (corners[b][1] - corners[a][1]);
+    hits.push([x * unit, (R - 1 - y) * unit]); // grid (j, i) -> canvas pixels, y up
+  }
+  const found = hits.filter((h) => h);
+  const segment = (p, q) => {
+    ctx.moveTo(p[0], p[1]);
+    ctx.lineTo(q[0], q[1]);
+  };
+  if (found.length === 2) segment(found[0], found[1]);
+  else if (found.length === 4) {
+    // A saddle: the centre's sign says which pair of opposite corners is connected.
+    const centre = (v[0] + v[1] + v[2] + v[3]) / 4 > 0;
+    if (centre === above[0]) {
+      segment(hits[0], hits[1]);
+      segment(hits[2], hits[3]);
+    } else {
+      segment(hits[3], hits[0]);
+      segment(hits[1], hits[2]);
+    }
+  }
+}
+
+// Training points: filled, with a dark outline. Test points: class-coloured rings, white inside, with a thin dark
+// rim (as surface_image draws them). On their own canvas: drawn once, not every frame.
+function drawPoints(state) {
+  const { scene, points, size, dpr } = state;
+  if (!scene || !state.px) return;
+  const ctx = points.getContext("2d");
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, points.width, points.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0); // from here on, CSS pixels
+  const [x0, x1, y0, y1] = scene.extent;
+  const radius = Math.max(3, size / 75);
+  const ring = Math.max(2, Math.round(radius / 2.5));
+  const disc = (x, y, r, color) => {
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = color;
+    ctx.fill();
+  };
+  for (const [set, hollow] of [
+    [scene.train, false],
+    [scene.test, true],
+  ]) {
+    for (let n = 0; n < set.y.length; n++) {
+      const x = ((set.x[2 * n] - x0) / (x1 - x0)) * size;
+      const y = ((y1 - set.x[2 * n + 1]) / (y1 - y0)) * size;
+      const color = scene.colors[set.y[n] % scene.colors.length];
+      if (hollow) {
+        disc(x, y, radius + 1, scene.outline);
+        disc(x, y, radius, color);
+        disc(x, y, radius - ring, "#ffffff");
+      } else {
+        disc(x, y, radius, scene.outline);
+        disc(x, y, radius - 1, color);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+"""The Train page's live decision surface: a Streamlit custom component (v2) that draws it in the browser.
+
+``app/components/surface.js`` evaluates the net from weight snapshots (``dropviz.snapshots``) and paints a canvas;
+``surface.css`` sizes it. Both are read here and passed inline (Streamlit takes a one-line string for a file path,
+which only installed components may use); no build step, no iframe.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+FILES = Path(__file__).parent / "components"
+
+_surface = st.components.v2.component(
+    "dropviz_surface",
+    js=(FILES / "surface.js").read_text(encoding="utf-8"),
+    css=(FILES / "surface.css").read_text(encoding="utf-8"),
+)
+
+
+def surface(data: dict, key: str) -> None:
+    """Mount (or update) one surface. ``key`` keeps it the same element across runs: without it, new data would
+    make a new element, and the animation would restart on every refresh.
+
+    ``data``: ``net`` (``snapshots.net_spec``), ``scene`` (``snapshots.scene``), ``frames`` (snapshots, in step
+    order), ``playing``, ``cut`` (a token that changes when the shown net or its drop probabilities change: the
+    browser then jumps to the newest frame), ``batch`` (training steps per refresh: the browser plays about 1.5
+    refreshes behind the newest snapshot) and ``rate`` (expected training steps per second, a first guess until
+    the browser has measured it).
+
+    It travels as JSON bytes: Streamlit passes bytes through as they are, where a dict would be serialized twice
+    (once to send, once to identify the element), which costs more than training a step for every snapshot.
+    """
+    payload = json.dumps(data, allow_nan=False, separators=(",", ":")).encode()
+    _surface(key=key, data=payload, width="stretch", height="content")

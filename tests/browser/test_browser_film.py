@@ -1,0 +1,129 @@
+"""The train page's surfaces are drawn by the browser from weight snapshots: same numbers as torch, played as a film.
+
+The probabilities the browser computed for the frame it shows are read back from the canvas and compared, cell by
+cell, with torch's weight-scaled forward pass of the same nets trained the same way in this process.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+import torch
+from playwright.sync_api import Page, expect
+
+from app import settings as cfg
+from dropviz import snapshots
+from dropviz.experiment import Experiment
+from dropviz.i18n import t
+from tests.browser import harness as h
+
+pytestmark = pytest.mark.browser
+
+TOLERANCE = 1e-4
+STEPS = 50  # one click of "+50 steps"
+PLAY_SECONDS = 5.0
+INPUTS_DROP = t("side.drop_label", layer=t("side.layer_inputs"))
+
+
+def torch_probabilities(query: dict[str, str], steps: int) -> tuple[list[np.ndarray], tuple]:
+    """Weight-scaled class probabilities of the dropout net and its twin on the surface grid, after ``steps``."""
+    settings, rejected = cfg.from_query(query)
+    assert not rejected, rejected
+    experiment = Experiment(settings.experiment())
+    experiment.step(steps)
+    grid = snapshots.surface_grid(experiment.split)
+    out = []
+    with torch.no_grad():
+        for model in (experiment.model, experiment.twin.model):
+            out.append(torch.softmax(model.eval()(grid.points), dim=-1).double().numpy())
+    return out, grid.extent
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"act": "relu", "data": "moons"},
+        {"act": "tanh", "data": "blobs"},  # three classes
+        {"act": "relu", "data": "blobs", "p_h1": "1.0"},  # a layer that is never kept: zeroed in eval mode
+        {"act": "tanh", "data": "xor", "p_in": "1.0", "hidden": "1"},  # inputs never kept: a constant surface
+    ],
+    ids=["relu-2", "tanh-3", "relu-3-drop1", "tanh-2-inputs-drop1"],
+)
+def test_browser_probabilities_match_torch(base_url, page, query, capsys):
+    query = {**query, "speed": str(STEPS)}
+    h.open_app(page, base_url + "/train?" + "&".join(f"{k}={v}" for k, v in query.items()))
+    h.wait_for_surface_steps(page, 0)
+    h.main_button(page, t("train.step", n=STEPS)).click()
+    h.wait_for_surface_steps(page, STEPS)
+    h.wait_idle(page)
+    expected, extent = torch_probabilities(query, STEPS)
+    canvases = h.surfaces(page)
+    expect(canvases).to_have_count(2)
+    worst = 0.0
+    for k, torch_probs in enumerate(expected):
+        probs, grid = h.surface_probabilities(canvases.nth(k))
+        r, c = grid["resolution"], grid["classes"]
+        assert r >= 100 and c == torch_probs.shape[1]
+        assert np.allclose(grid["extent"], extent, rtol=0, atol=1e-12)
+        difference = np.abs(np.asarray(probs).reshape(r * r, c) - torch_probs).max()
+        worst = max(worst, float(difference))
+    with capsys.disabled():
+        print(f"\nmax |browser - torch| over {r}x{r} cells, both nets, {query}: {worst:.2e}")
+    assert worst < TOLERANCE
+
+
+def frames_per_second(log: list[list[float]], since_ms: float) -> tuple[float, list[int]]:
+    recent = [entry for entry in log if entry[0] >= since_ms]
+    steps = [int(entry[1]) for entry in recent]
+    if len(recent) < 2:
+        return 0.0, steps
+    return (len(recent) - 1) / ((recent[-1][0] - recent[0][0]) / 1000), steps
+
+
+def test_the_film_plays_evenly_and_pause_reset_and_sliders_show_at_once(base_url, page: Page, capsys):
+    h.open_app(page, base_url + "/train?speed=50")
+    canvases = h.surfaces(page)
+    expect(canvases).to_have_count(2)
+    h.wait_for_surface_steps(page, 0)
+    canvases.evaluate_all("els => els.forEach(el => { el.filmMark = true; })")  # gone if a canvas is remounted
+
+    h.main_button(page, t("train.play")).click()
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()
+    time.sleep(2.0)
+    start = page.evaluate("performance.now()")
+    time.sleep(PLAY_SECONDS)
+    rates, per_refresh = [], []
+    for k in range(2):
+        rate, steps = frames_per_second(h.surface_log(canvases.nth(k)), start)
+        assert steps == sorted(steps) and len(set(steps)) == len(steps), f"frames out of order: {steps}"
+        arrivals = canvases.nth(k).evaluate(f"el => el.dropvizArrivals.filter(a => a[0] >= {start}).length")
+        rates.append(rate)
+        per_refresh.append(len(steps) / max(1, arrivals))
+    with capsys.disabled():
+        print(
+            f"\nsurface frames while playing 50 steps per refresh: {rates[0]:.1f} and {rates[1]:.1f} per second, "
+            f"{per_refresh[0]:.1f} and {per_refresh[1]:.1f} per refresh from the server"
+        )
+    # A film, not a slideshow: several frames per refresh (10 snapshots are sent; a busy machine may skip some).
+    assert min(per_refresh) >= 3, f"only {per_refresh} frames per refresh"
+
+    h.main_button(page, t("train.pause")).click()
+    expect(h.main_button(page, t("train.play"))).to_be_visible()
+    h.wait_idle(page)
+    server = h.step_counts(page)
+    h.wait_for_surface_steps(page, server[0], timeout=2.0)  # the queue is flushed: the newest state at once
+    assert canvases.evaluate_all("els => els.map(el => el.filmMark === true)") == [True, True]
+
+    drop = h.slider_thumb(h.sidebar_slider(page, INPUTS_DROP))
+    cut = canvases.first.get_attribute("data-cut")
+    drop.focus()
+    drop.press("ArrowRight")  # a new drop probability: same nets, new frame at once
+    expect(canvases.first).not_to_have_attribute("data-cut", cut)
+    h.wait_idle(page)
+
+    h.main_button(page, t("train.reset")).click()
+    h.wait_for_surface_steps(page, 0, timeout=5.0)
+    h.wait_idle(page)
+    assert h.step_counts(page) == [0, 0]
