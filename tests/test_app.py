@@ -169,9 +169,11 @@ def test_playing_advances_both_nets_each_refresh_and_draws_live_curves():
     at = open_page("train")
     at.session_state["playing"] = True
     at.run()
+    at.run()  # each refresh shows what the previous one trained (sent before training: see surfaces_view)
     assert not at.exception
     metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
     assert len(metrics) == 2 and all("step **10**" in m for m in metrics)
+    assert at.session_state["experiment"].steps_done == 20
     charts = [i.url for e in at.get("image") for i in e.proto.imgs if i.url.startswith("data:image/svg+xml")]
     assert len(charts) == 2  # loss and accuracy, drawn as light SVG line charts (a Vega chart stalled the surfaces)
     assert at.button[0].label == t("train.pause")

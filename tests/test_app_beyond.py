@@ -1,12 +1,6 @@
-"""The "Beyond the book" page through Streamlit's AppTest: convergence curves and Monte Carlo dropout maps.
-
-Once the page is registered in ``app/main.py`` (PAGE_LIST) the tests run it under the entry script, sidebar and
-URL included. Until then they run the view file alone, with the session state the entry script would have set
-(every Settings field under its ``w_`` widget key), and set the drop probabilities through that state.
-"""
+"""The "Beyond the book" page through Streamlit's AppTest: convergence curves and Monte Carlo dropout maps."""
 
 import json
-from dataclasses import fields
 from pathlib import Path
 
 import numpy as np
@@ -14,51 +8,23 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from app import settings as cfg
-from app.settings import Settings
 from dropviz import convergence as cv
 from dropviz.i18n import TEXT, t
 from dropviz.text import beyond as beyond_text
 
-ROOT = Path(__file__).resolve().parents[1]
-ENTRY = str(ROOT / "app" / "main.py")  # the script (streamlit_app.py wraps it)
-VIEW = str(ROOT / "app" / "views" / "beyond.py")
-REGISTERED = '"beyond.py"' in (ROOT / "app" / "main.py").read_text()
-T_IN_SETTINGS = "mc_t" in {f.name for f in fields(Settings)}
+ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
 CURVE, MAPS = "beyond_curve", "beyond_maps"
 SMALL = {"hidden": "1", "width": "4"}  # d = 6: exact reference, fast
 
-# Until dropviz/text/__init__.py lists the page's module, add its strings here (a no-op once it does).
-TEXT.update({key: value for key, value in beyond_text.TEXT.items() if key not in TEXT})
-
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:
-    query = query or {}
-    if REGISTERED:
-        at = AppTest.from_file(ENTRY, default_timeout=120)
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.switch_page("views/beyond.py")
-    else:
-        at = AppTest.from_file(VIEW, default_timeout=120)
-        settings, rejected = cfg.from_query({k: v for k, v in query.items() if k != "mc_t"})
-        assert not rejected, rejected
-        for f in fields(Settings):
-            at.session_state["w_" + f.name] = getattr(settings, f.name)
-        if "mc_t" in query:
-            at.session_state["w_mc_t"] = int(query["mc_t"])
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.switch_page("views/beyond.py")
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def set_drop(at: AppTest, key: str, value: float) -> None:
-    if REGISTERED:
-        at.slider(key=key).set_value(value).run()
-    else:
-        at.session_state[key] = value
-        at.run()
-    assert not at.exception, [e.value for e in at.exception]
 
 
 def chart_specs(at: AppTest) -> list[str]:
@@ -106,7 +72,8 @@ def test_a_small_net_has_an_exact_reference_and_a_drop_slider_recomputes_everyth
     curve, before = at.session_state[CURVE][1], chart_specs(at)
     assert curve.reference == "exact" and curve.reference_masks == 64
 
-    set_drop(at, "w_p_h1", 0.1)
+    at.slider(key="w_p_h1").set_value(0.1).run()
+    assert not at.exception
 
     assert at.session_state[CURVE][1] is not curve
     after = chart_specs(at)
@@ -127,11 +94,9 @@ def test_the_t_slider_redraws_only_the_maps():
     assert after[0] == before[0] and after[1] != before[1]
     assert at.session_state[MAPS][0][-1] == 50
     assert t("beyond.unc_status", t="50", c=2, max=np.log(2)) in [c.value for c in at.caption]
-    if REGISTERED and T_IN_SETTINGS:
-        assert at.query_params["mc_t"] in ("50", ["50"])
+    assert at.query_params["mc_t"] in ("50", ["50"])
 
 
-@pytest.mark.skipif(not (REGISTERED and T_IN_SETTINGS), reason="mc_t is not a Settings field yet")
 def test_a_link_sets_the_number_of_masks():
     at = open_page({**SMALL, "mc_t": "30"})
     assert at.slider(key="w_mc_t").value == 30

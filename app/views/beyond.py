@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 import torch
 
+from app import settings as cfg
 from app import ui
 from dropviz import convergence as cv
 from dropviz import ensembles as en
@@ -13,7 +14,8 @@ from dropviz.figures import PLOT_CONFIG
 from dropviz.grid import make_grid
 
 T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
-T_MIN, T_MAX, T_STEP = 10, 2000, 10
+T_MIN, T_MAX = cfg.LIMITS["mc_t"]
+T_STEP = 10
 CURVE_GRID = 30  # the error is a mean over the plane: a coarse grid is enough (60x60 would be 4x dearer)
 MAP_GRID = 60  # as the Train page's surfaces
 # Gaussian noise and DropConnect have no subnetworks to prune (every draw runs the whole net, ~20x dearer):

@@ -1,10 +1,6 @@
 """The "Beyond the book" page: how fast Monte Carlo sampling converges, and Monte Carlo dropout's uncertainty."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "beyond.nav": {
-        "en": "Sampling and uncertainty",
-        "ko": "표본과 불확실성",
-    },
     "beyond.title": {
         "en": "Beyond the book: sampling and uncertainty",
         "ko": "책 너머: 몬테카를로 표본과 불확실성",

@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from dropviz.i18n import t
 from tests.browser import harness as h
 
-PAGES = ["home", "masks", "subnetworks", "bagging", "train", "inference", "theory"]
+PAGES = ["home", "masks", "subnetworks", "bagging", "train", "inference", "theory", "beyond"]
 PATHS = {"home": "/"} | {name: f"/{name}" for name in PAGES[1:]}
 VIEWS = [("en", 1280, 720), ("en", 1920, 1080), ("ko", 1280, 720)]
 TRAIN_SECONDS = 6.0

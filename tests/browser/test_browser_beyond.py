@@ -31,7 +31,7 @@ def t_slider(page: Page, lang: str = "en"):
 def test_the_page_opens_by_url_and_the_t_slider_redraws_the_maps(base_url, page):
     h.open_app(page, f"{base_url}/beyond?{SMALL}")
     expect(h.title(page)).to_have_text(t("beyond.title"))
-    assert h.active_nav(page) == [t("beyond.nav")]
+    assert h.active_nav(page) == [t("nav.beyond")]
     expect(charts(page)).to_have_count(2)
     status = t("beyond.unc_status", t="{t}", c=2, max=np.log(2))
     expect(page.locator(h.MAIN).get_by_text(status.replace("{t}", "200"), exact=True)).to_be_visible()

@@ -20,6 +20,7 @@ PAGES = [  # (url path, title key, navigation label key)
     ("/theory", "theory.title", "nav.theory"),
     ("/subnetworks", "subnet.title", "nav.subnetworks"),
     ("/bagging", "bag.title", "nav.bagging"),
+    ("/beyond", "beyond.title", "nav.beyond"),
 ]
 
 
