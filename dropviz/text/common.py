@@ -3,7 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     "common.replaying": {
         "en": "Replaying the training in this link ({steps} steps, same seed, same batches, same masks)…",
-        "ko": "링크에 담긴 학습을 다시 재현하는 중 ({steps}단계, 같은 시드, 같은 배치, 같은 마스크)…",
+        "ko": "링크에 담긴 학습을 재현하는 중({steps}단계, 같은 시드, 같은 미니배치, 같은 마스크)…",
     },
     "common.stretch": {
         "en": "steps {a}–{b} with drop {probs}",
@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "common.trained_with": {
         "en": "This net was trained with other drop probabilities than it is shown with: {stretches}. Now shown with drop {now} (inputs / hidden layers).",
-        "ko": "이 신경망은 지금과 다른 드롭 확률로 학습되었습니다: {stretches}. 지금은 드롭 확률 {now} (입력층 / 은닉층)로 보여 줍니다.",
+        "ko": "이 신경망은 지금 보여 주는 것과 다른 드롭 확률로 학습되었습니다: {stretches}. 지금 보여 주는 드롭 확률(입력층 / 은닉층)은 {now}입니다.",
     },
     "nav.beyond": {"en": "Beyond the book", "ko": "책 너머"},
     "nav.subnetworks": {"en": "Subnetworks", "ko": "부분 신경망"},
@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
     "side.method.dropconnect": {"en": "DropConnect (drop weights)", "ko": "DropConnect (가중치를 드롭)"},
     "side.method_help": {
         "en": "Multiplying a unit by 0 is one way of many. Gaussian dropout multiplies every unit by noise of mean 1 and variance p/(1−p) (Srivastava et al. 2014); DropConnect drops each weight leaving a unit with that unit's p (Wan et al. 2013). All three keep the expected value, so weight scaling is the plain net for each. Changing it starts training over.",
-        "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 그 유닛의 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값이 같으므로 가중치 스케일링은 어느 경우든 원래 신경망입니다. 바꾸면 학습을 처음부터 다시 합니다.",
+        "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 따로 그 유닛의 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값을 바꾸지 않으므로, 어느 방법에서든 가중치 스케일링은 원래 신경망 그대로입니다. 방법을 바꾸면 학습을 처음부터 다시 시작합니다.",
     },
     "side.present": {
         "en": "Presenter mode",
@@ -53,7 +53,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "side.present_help": {
         "en": "For a projector: hides the sidebar and the explanations, so each page's key figure fits the first screen. Also in the link (present=1).",
-        "ko": "프로젝터용: 사이드바와 설명 문단을 숨겨 각 페이지의 핵심 그림이 첫 화면에 들어오게 합니다. 링크에도 담깁니다 (present=1).",
+        "ko": "프로젝터용: 사이드바와 설명 문단을 숨겨 각 페이지의 핵심 그림이 첫 화면에 들어오게 합니다. 링크에도 담깁니다(present=1).",
     },
     "side.language": {
         "en": "Language",
@@ -65,7 +65,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "side.drop_label": {
         "en": "Drop probability p, {layer}",
-        "ko": "드롭 확률 p, {layer}",
+        "ko": "{layer}의 드롭 확률 p",
     },
     "side.drop_help": {
         "en": "Chance that a unit of this layer is dropped (multiplied by 0) in a training step. The keep probability is 1 − p.",
@@ -173,13 +173,13 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "data.blobs": {
         "en": "blobs (3 classes)",
-        "ko": "군집 (blobs, 3개 클래스)",
+        "ko": "군집 (blobs, 클래스 3개)",
     },
     "data.upload": {"en": "Your CSV", "ko": "내 CSV 파일"},
     "side.upload": {"en": "CSV file with columns x1,x2,label", "ko": "x1,x2,label 열이 있는 CSV 파일"},
     "side.upload_help": {
         "en": "A header row x1,x2,label, then one point per row: two numbers and a whole-number label from 0 to 9 (labels 0, 1, …, each used). 4 to 5,000 points, at most 2 MB. Half of each class is held out as the test set (which half depends on the random seed). The file stays in your session: nobody else sees it.",
-        "ko": "첫 행은 머리글 x1,x2,label이고, 그다음 행마다 점 하나를 적습니다: 숫자 두 개와 0–9의 정수 레이블(0, 1, …을 빠짐없이 사용). 점 4–5,000개, 최대 2 MB. 클래스마다 절반을 테스트 세트로 떼어 둡니다(어느 절반인지는 난수 시드가 정함). 파일은 내 세션에만 남고 다른 사람은 볼 수 없습니다.",
+        "ko": "첫 행은 머리글 x1,x2,label이고, 그다음 행마다 점 하나를 적습니다: 숫자 두 개와 0–9 사이의 정수 레이블(0, 1, …처럼 0부터 빠짐없이 사용). 점 4–5,000개, 최대 2 MB. 클래스마다 절반을 테스트 세트로 떼어 둡니다(어느 절반인지는 난수 시드가 정함). 파일은 내 세션에만 남고 다른 사람은 볼 수 없습니다.",
     },
     "side.upload_error": {
         "en": "This file was not used; the previous data stay. {error}",
@@ -197,7 +197,7 @@ TEXT: dict[str, dict[str, str]] = {
     "side.save": {"en": "Save this experiment", "ko": "이 실험 저장"},
     "side.save_help": {
         "en": "Downloads dropviz-experiment.dvz: both nets' weights and optimizer state, the training so far, the settings and the data. Restore it below, on any dropviz, to see and continue exactly this run.",
-        "ko": "dropviz-experiment.dvz 파일을 내려받습니다: 두 신경망의 가중치와 옵티마이저 상태, 지금까지의 학습, 설정, 데이터가 담깁니다. 아래에서 복원하면 어느 dropviz에서든 이 실행을 그대로 보고 이어서 학습할 수 있습니다.",
+        "ko": "dropviz-experiment.dvz 파일을 내려받습니다: 두 신경망의 가중치와 옵티마이저 상태, 지금까지의 학습 기록, 설정, 데이터가 담깁니다. 아래에서 복원하면 어느 dropviz에서든 이 실행을 그대로 보고 이어서 학습할 수 있습니다.",
     },
     "side.save_nothing": {
         "en": "Open a page with a net (Masks, Train, …) first: there is nothing to save yet.",
@@ -206,7 +206,7 @@ TEXT: dict[str, dict[str, str]] = {
     "side.restore": {"en": "Restore an experiment", "ko": "실험 복원"},
     "side.restore_help": {
         "en": "A .dvz file saved with the button above. It replaces the current nets and settings.",
-        "ko": "위 버튼으로 저장한 .dvz 파일입니다. 지금의 신경망과 설정을 대신합니다.",
+        "ko": "위 버튼으로 저장한 .dvz 파일입니다. 복원하면 현재 신경망과 설정이 이 파일의 것으로 바뀝니다.",
     },
     "side.restore_error": {
         "en": "This file was not restored; nothing changed. {error}",
@@ -214,7 +214,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "side.restore_unshowable": {
         "en": "This file was not restored; nothing changed. Its experiment uses {setting}, which the app's controls cannot show.",
-        "ko": "이 파일은 복원하지 않았고 아무것도 바뀌지 않았습니다. 이 실험의 설정 {setting} 값은 앱의 컨트롤로 나타낼 수 없습니다.",
+        "ko": "이 파일은 복원하지 않았고 아무것도 바뀌지 않았습니다. 이 실험은 앱의 컨트롤로 나타낼 수 없는 설정을 씁니다: {setting}.",
     },
     "side.restored": {
         "en": "Restored: {steps} training steps on {data}.",
@@ -225,6 +225,6 @@ TEXT: dict[str, dict[str, str]] = {
     "common.gif_making": {"en": "Drawing the GIF…", "ko": "GIF를 그리는 중…"},
     "common.gif_training": {
         "en": "Drawing the GIF: replaying the training, {frames} frames…",
-        "ko": "GIF를 그리는 중: 학습을 다시 재현하며 프레임 {frames}장…",
+        "ko": "GIF를 그리는 중: 학습을 재현하며 프레임 {frames}장…",
     },
 }

@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.intro": {
         "en": "A **mask** μ has one 0/1 entry per input and hidden unit; μᵢ = 0 removes unit i and all its weights, leaving a **subnetwork**. Training draws a fresh mask for **every example** of a minibatch, so one step trains as many subnetworks as the minibatch has examples, all on the same shared weights: bagging with parameter sharing.",
-        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i가 그 가중치들과 함께 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 파라미터를 공유하는 배깅입니다.",
+        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i가 그 가중치들과 함께 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 곧 파라미터 공유를 하는 배깅입니다.",
     },
     "masks.units": {
         "en": "Droppable units d",
@@ -19,7 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.compact": {
         "en": "d = **{d}** droppable units ({k} can vary) · 2^d = **{count}** subnetworks · trained **{steps}** steps",
-        "ko": "드롭할 수 있는 유닛 d = **{d}**개 (그중 {k}개가 바뀜) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
+        "ko": "드롭할 수 있는 유닛 d = **{d}**개 (그중 {k}개가 바뀔 수 있음) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
     },
     "masks.varying": {
         "en": "Units that can vary (0 < drop < 1)",
@@ -27,11 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.possible": {
         "en": "Only {possible} of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only the {k} other units vary.",
-        "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 {possible}개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 빠지므로, 나머지 {k}개 유닛만 바뀝니다.",
+        "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 {possible}개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 드롭되므로, 나머지 {k}개 유닛만 바뀝니다.",
     },
     "masks.batch_trained": {
         "en": "The masks training step {step} used:<br>one row per example of its minibatch",
-        "ko": "{step}단계 학습에 쓰인 마스크:<br>미니배치의 예제마다 한 줄",
+        "ko": "학습 {step}번째 단계에서 쓴 마스크:<br>미니배치의 예제마다 한 줄",
     },
     "masks.batch_gaussian": {
         "en": "Gaussian noise: every unit of every example is kept,<br>multiplied by a draw from N(1, p/(1−p))",
@@ -39,15 +39,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.batch_dropconnect": {
         "en": "DropConnect: the share of each unit's outgoing weights<br>that one minibatch of {b} examples keeps",
-        "ko": "DropConnect: 예제 {b}개짜리 미니배치에서<br>각 유닛의 나가는 가중치 중 유지된 비율",
+        "ko": "DropConnect: 예제 {b}개짜리 미니배치에서<br>각 유닛에서 나가는 가중치 중 유지된 비율",
     },
     "masks.note_gaussian": {
         "en": "The diagram shows dropout masks of the same drop probabilities. Gaussian noise never removes a unit: it rescales each one, sometimes past 2 or below 0 (vermilion), with the same mean and variance as dropout's multiplier.",
-        "ko": "그림은 같은 드롭 확률의 드롭아웃 마스크입니다. 가우시안 노이즈는 유닛을 없애지 않고 크기만 바꿉니다. 때로는 2를 넘거나 0 아래(주홍색)로 가며, 평균과 분산은 드롭아웃의 곱하는 값과 같습니다.",
+        "ko": "그림은 드롭 확률이 같은 드롭아웃 마스크를 보여 줍니다. 가우시안 노이즈는 유닛을 없애지 않고 각 유닛의 크기를 바꿀 뿐이며, 곱하는 값이 2를 넘거나 0보다 작아지기도 합니다(주홍색). 이 값의 평균과 분산은 드롭아웃에서 곱하는 값과 같습니다.",
     },
     "masks.note_dropconnect": {
         "en": "The diagram shows dropout masks of the same drop probabilities. DropConnect drops weights, not units: a unit usually keeps some of its outgoing weights, so it is rarely cut off entirely.",
-        "ko": "그림은 같은 드롭 확률의 드롭아웃 마스크입니다. DropConnect는 유닛이 아니라 가중치를 드롭합니다. 한 유닛의 나가는 가중치 중 일부는 대개 남으므로, 유닛이 통째로 끊기는 일은 드뭅니다.",
+        "ko": "그림은 드롭 확률이 같은 드롭아웃 마스크를 보여 줍니다. DropConnect는 유닛이 아니라 가중치를 드롭합니다. 한 유닛에서 나가는 가중치 중 일부는 대개 남으므로, 유닛이 통째로 끊기는 일은 드뭅니다.",
     },
     "masks.batch_bernoulli": {
         "en": "A minibatch of {b} examples draws {b} masks:<br>one row per example",
@@ -55,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.subnetworks_help": {
         "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",
-        "ko": "유닛 d개가 각각 유지되거나 빠지므로 서로 다른 마스크는 2^d개입니다.",
+        "ko": "유닛 d개가 각각 유지되거나 드롭되므로 서로 다른 마스크는 2^d개입니다.",
     },
     "masks.trained_steps": {
         "en": "Training steps so far",
@@ -63,7 +63,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.trained_steps_help": {
         "en": "Edge colours and widths show the current weights; train on the Train page to change them.",
-        "ko": "간선의 색과 굵기는 현재 가중치를 나타냅니다. 학습 페이지에서 학습하면 바뀝니다.",
+        "ko": "연결선의 색과 굵기는 현재 가중치를 나타냅니다. 학습 페이지에서 학습하면 바뀝니다.",
     },
     "masks.n_frames": {
         "en": "Masks to sample",
