@@ -19,11 +19,12 @@ import streamlit as st
 
 from app import settings as cfg
 from app.train_controls import EXPERIMENT, PLAYING
-from dropviz import checkpoint, snapshots
-from dropviz.csv_data import MAX_BYTES, UPLOAD_NAME, from_csv, split_upload
-from dropviz.datasets import Dataset, Split
-from dropviz.experiment import Experiment
-from dropviz.gif_export import training_gif
+from dropviz.core import snapshots
+from dropviz.core.experiment import Experiment
+from dropviz.data import checkpoint
+from dropviz.data.csv_data import MAX_BYTES, UPLOAD_NAME, from_csv, split_upload
+from dropviz.data.datasets import Dataset, Split
+from dropviz.draw.gif_export import training_gif
 from dropviz.i18n import t
 
 State = MutableMapping[str, Any]

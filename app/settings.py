@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields, replace
 
-from dropviz.csv_data import UPLOAD_NAME
-from dropviz.datasets import GENERATORS
-from dropviz.experiment import MAX_STEPS, ExperimentConfig, Segment
+from dropviz.core.experiment import MAX_STEPS, ExperimentConfig, Segment
+from dropviz.core.model import ACTIVATIONS
+from dropviz.core.noise import NOISES
+from dropviz.data.csv_data import UPLOAD_NAME
+from dropviz.data.datasets import GENERATORS
 from dropviz.i18n import LANGUAGES
-from dropviz.model import ACTIVATIONS
-from dropviz.noise import NOISES
 
 MAX_HIDDEN_LAYERS = 3
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)

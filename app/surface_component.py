@@ -1,6 +1,6 @@
 """The Train page's live decision surface: a Streamlit custom component (v2) that draws it in the browser.
 
-``app/components/surface.js`` evaluates the net from weight snapshots (``dropviz.snapshots``) and paints a canvas;
+``app/components/surface.js`` evaluates the net from weight snapshots (``dropviz.core.snapshots``) and paints a canvas;
 ``surface.css`` sizes it. Both are read here and passed inline (Streamlit takes a one-line string for a file path,
 which only installed components may use); no build step, no iframe.
 """

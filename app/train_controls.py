@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from dropviz.experiment import Experiment
-from dropviz.training import TrainingDiverged
+from dropviz.core.experiment import Experiment
+from dropviz.core.training import TrainingDiverged
 
 PLAYING = "playing"
 EXPERIMENT = "experiment"

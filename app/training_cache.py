@@ -11,7 +11,7 @@ import copy
 import threading
 from collections import OrderedDict
 
-from dropviz.experiment import Experiment, Segment
+from dropviz.core.experiment import Experiment, Segment
 
 MAX_RUNS = 16  # snapshots kept (each a few hundred KB at most); the least recently used goes first
 PROMISE_WAIT_SECONDS = 30.0  # a visitor waits this long at most for a run another thread is training

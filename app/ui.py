@@ -10,10 +10,10 @@ from app import data_controls, training_cache
 from app import settings as cfg
 from app.settings import Settings
 from app.train_controls import EXPERIMENT
-from dropviz.datasets import Split
-from dropviz.experiment import Experiment, ExperimentConfig, sync
+from dropviz.core.experiment import Experiment, ExperimentConfig, sync
+from dropviz.core.training import TrainingDiverged
+from dropviz.data.datasets import Split
 from dropviz.i18n import t
-from dropviz.training import TrainingDiverged
 
 WIDGET = cfg.WIDGET  # prefix of the sidebar widgets' session-state keys
 MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first

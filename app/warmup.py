@@ -14,7 +14,7 @@ import threading
 
 from app import training_cache
 from app.settings import Settings
-from dropviz.experiment import Experiment
+from dropviz.core.experiment import Experiment
 
 CHUNK = 10  # steps between checks for the process exiting
 
@@ -37,10 +37,10 @@ def _draw_one_of_each() -> None:
     """Plotly creates each trace type's validators on first use (a few hundred ms in all): pay it now."""
     import numpy as np
 
-    from dropviz import figures, keep_figure, network_figure
-    from dropviz.batch_masks_figure import minibatch_masks_figure
-    from dropviz.grid import make_grid
-    from dropviz.model import DropoutMLP
+    from dropviz.core.grid import make_grid
+    from dropviz.core.model import DropoutMLP
+    from dropviz.draw import figures, keep_figure, network_figure
+    from dropviz.draw.batch_masks_figure import minibatch_masks_figure
 
     model = DropoutMLP([2, 3, 2], [0.2, 0.5], seed=0)
     mu, probs = network_figure.sample_frames(model, 2)

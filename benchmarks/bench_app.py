@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 ENTRY = str(ROOT / "app" / "main.py")
 torch.set_num_threads(1)
 
-import dropviz.figures  # noqa: E402, F401  (imported up front: first runs below exclude one-off import time)
-import dropviz.network_figure  # noqa: E402, F401
+import dropviz.draw.figures  # noqa: E402, F401  (imported up front: first runs below exclude one-off import time)
+import dropviz.draw.network_figure  # noqa: E402, F401
 
 
 def timed_run(at: AppTest) -> float:

@@ -19,10 +19,10 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dropviz import bagging as bg  # noqa: E402
-from dropviz.datasets import Split, make_split  # noqa: E402
-from dropviz.experiment import ExperimentConfig  # noqa: E402
-from dropviz.training import OPTIMIZERS, Trainer  # noqa: E402
+from dropviz.core import bagging as bg  # noqa: E402
+from dropviz.core.experiment import ExperimentConfig  # noqa: E402
+from dropviz.core.training import OPTIMIZERS, Trainer  # noqa: E402
+from dropviz.data.datasets import Split, make_split  # noqa: E402
 
 torch.set_num_threads(1)
 

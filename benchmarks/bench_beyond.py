@@ -20,12 +20,12 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dropviz import convergence as cv  # noqa: E402
-from dropviz import masks as mk  # noqa: E402
-from dropviz import uncertainty as unc  # noqa: E402
-from dropviz.beyond_figures import convergence_figure, uncertainty_figure  # noqa: E402
-from dropviz.experiment import Experiment, ExperimentConfig  # noqa: E402
-from dropviz.grid import make_grid  # noqa: E402
+from dropviz.core import convergence as cv  # noqa: E402
+from dropviz.core import masks as mk  # noqa: E402
+from dropviz.core import uncertainty as unc  # noqa: E402
+from dropviz.core.experiment import Experiment, ExperimentConfig  # noqa: E402
+from dropviz.core.grid import make_grid  # noqa: E402
+from dropviz.draw.beyond_figures import convergence_figure, uncertainty_figure  # noqa: E402
 
 torch.set_num_threads(1)
 

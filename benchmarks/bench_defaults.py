@@ -22,7 +22,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dropviz.experiment import Experiment, ExperimentConfig  # noqa: E402
+from dropviz.core.experiment import Experiment, ExperimentConfig  # noqa: E402
 
 torch.set_num_threads(1)
 

@@ -35,35 +35,48 @@ ROUNDS = 3  # latencies: median of this many
 expect.set_options(timeout=30_000)
 
 # Records clicks and key presses, every data-step / data-cut change of the surfaces, and samples what they show
-# every 50 ms: a transparent pixel (blank), a faded container (Streamlit's stale look), a detached canvas.
+# every 250 ms (sparingly: it costs the browser): a transparent pixel (blank), a faded container (Streamlit's
+# stale look), a detached canvas. Called again before each action: a canvas that replaced another (a remount)
+# is then watched too, and counted.
 RECORDER = """
 canvases => {
-  const rec = (window.__film = {events: [], changes: [], samples: 0, blank: 0, faded: 0, detached: 0});
-  for (const type of ['click', 'keydown']) {
-    document.addEventListener(type, () => rec.events.push([type, performance.now()]), true);
+  let rec = window.__film;
+  if (!rec) {
+    rec = window.__film = {events: [], changes: [], samples: 0, blank: 0, faded: 0, detached: 0, remounts: 0, canvases};
+    for (const type of ['click', 'keydown']) {
+      document.addEventListener(type, () => rec.events.push([type, performance.now()]), true);
+    }
+    setInterval(() => {
+      rec.canvases.forEach(canvas => {
+        rec.samples++;
+        if (!canvas.isConnected) { rec.detached++; return; }
+        const ctx = canvas.getContext('2d');
+        const w = canvas.width, hgt = canvas.height;
+        for (const [x, y] of [[w >> 1, hgt >> 1], [2, 2], [w - 3, hgt - 3]]) {
+          if (ctx.getImageData(x, y, 1, 1).data[3] === 0) { rec.blank++; break; }
+        }
+        let opacity = 1;
+        const container = canvas.getRootNode().host.closest('[data-testid="stElementContainer"]');
+        for (let n = container; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
+        if (opacity < 0.99) rec.faded++;
+      });
+    }, 250);
+  } else {
+    rec.remounts += canvases.filter(canvas => !canvas.filmMark).length;
   }
   canvases.forEach((canvas, k) => {
+    if (canvas.filmMark) return;
     canvas.filmMark = true;
     new MutationObserver(() => rec.changes.push([performance.now(), k, +canvas.dataset.step, canvas.dataset.cut]))
       .observe(canvas, {attributes: true, attributeFilter: ['data-step', 'data-cut']});
   });
-  const containers = canvases.map(c => c.getRootNode().host.closest('[data-testid="stElementContainer"]'));
-  setInterval(() => {
-    canvases.forEach((canvas, k) => {
-      rec.samples++;
-      if (!canvas.isConnected) { rec.detached++; return; }
-      const ctx = canvas.getContext('2d');
-      const w = canvas.width, hgt = canvas.height;
-      for (const [x, y] of [[w >> 1, hgt >> 1], [2, 2], [w - 3, hgt - 3]]) {
-        if (ctx.getImageData(x, y, 1, 1).data[3] === 0) { rec.blank++; break; }
-      }
-      let opacity = 1;
-      for (let n = containers[k]; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
-      if (opacity < 0.99) rec.faded++;
-    });
-  }, 50);
+  rec.canvases = canvases;
 }
 """
+
+
+def watch(page: Page) -> None:
+    h.surfaces(page).evaluate_all(RECORDER)
 
 
 def cpu_seconds(pid: int | None) -> float | None:
@@ -128,12 +141,14 @@ def measure_latencies(page: Page, speed: int) -> dict[str, list[float]]:
         h.main_button(page, t("train.play")).click()
         expect(h.main_button(page, t("train.pause"))).to_be_visible()
         time.sleep(1.5)
+        watch(page)
         before, since = cuts(page), now_ms(page)
         drop.focus()
         drop.press("ArrowLeft" if float(drop.input_value()) > 0.5 else "ArrowRight")
         out["drop slider, playing"].append(latency(page, "keydown", since, wait_for_new_cut(page, before)))
         time.sleep(1.5)
 
+        watch(page)
         since = now_ms(page)
         h.main_button(page, t("train.pause")).click()
         expect(h.main_button(page, t("train.play"))).to_be_visible()
@@ -142,12 +157,14 @@ def measure_latencies(page: Page, speed: int) -> dict[str, list[float]]:
         h.wait_for_surface_steps(page, final)
         out["pause"].append(latency(page, "click", since, at_step(final)))
 
+        watch(page)
         since, target = now_ms(page), final + speed
         h.main_button(page, t("train.step", n=speed) if speed > 1 else t("train.step_one")).click()
         h.wait_for_surface_steps(page, target)
         out["step"].append(latency(page, "click", since, at_step(target)))
         h.wait_idle(page)
 
+        watch(page)
         before, since = cuts(page), now_ms(page)
         width.focus()
         width.press("ArrowLeft")  # a new net (one unit narrower): starts at step 0
@@ -157,6 +174,7 @@ def measure_latencies(page: Page, speed: int) -> dict[str, list[float]]:
         h.main_button(page, t("train.play")).click()
         expect(h.main_button(page, t("train.pause"))).to_be_visible()
         time.sleep(1.5)
+        watch(page)
         since = now_ms(page)
         h.main_button(page, t("train.reset")).click()
         h.wait_for_surface_steps(page, 0)
@@ -217,10 +235,11 @@ def run(base_url: str, speed: int, seconds: float, pid: int | None, query: str) 
             page = h.new_context(browser).new_page()
             h.open_app(page, f"{base_url}/train?speed={speed}" + (f"&{query}" if query else ""))
             h.wait_for_surface_steps(page, 0)
-            h.surfaces(page).evaluate_all(RECORDER)
+            watch(page)
             result = film(page, seconds, pid)
             latencies = measure_latencies(page, speed)
-            remounted = h.surfaces(page).evaluate_all("els => els.filter(el => el.filmMark !== true).length")
+            watch(page)
+            remounted = recorded(page)["remounts"]
         finally:
             browser.close()
     report(speed, seconds, result, latencies, remounted, query)
@@ -249,7 +268,7 @@ def report(speed: int, seconds: float, result: dict, latencies: dict, remounted:
         )
     s = result["samples"]
     print(
-        f"  every 50 ms, both surfaces: {s['samples']} samples, blank {s['blank']}, faded {s['faded']}, "
+        f"  every 250 ms, both surfaces: {s['samples']} samples, blank {s['blank']}, faded {s['faded']}, "
         f"detached {s['detached']}; canvases remounted {remounted}\n"
     )
     print(f"  latency, click or key press -> both surfaces show the new state (median and max of {ROUNDS}):")

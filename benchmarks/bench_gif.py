@@ -22,9 +22,9 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dropviz import gif_export as gx  # noqa: E402
-from dropviz.experiment import Experiment, ExperimentConfig  # noqa: E402
-from dropviz.network_figure import sample_frames  # noqa: E402
+from dropviz.core.experiment import Experiment, ExperimentConfig  # noqa: E402
+from dropviz.draw import gif_export as gx  # noqa: E402
+from dropviz.draw.network_figure import sample_frames  # noqa: E402
 
 FRAMES = 40
 BUDGET_S = 5.0

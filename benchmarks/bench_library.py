@@ -19,13 +19,13 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dropviz import ensembles as en  # noqa: E402
-from dropviz import masks as mk  # noqa: E402
-from dropviz.datasets import make_dataset, train_test_split  # noqa: E402
-from dropviz.grid import make_grid  # noqa: E402
-from dropviz.model import DropoutMLP  # noqa: E402
-from dropviz.surface_image import surface_png  # noqa: E402
-from dropviz.training import Trainer  # noqa: E402
+from dropviz.core import ensembles as en  # noqa: E402
+from dropviz.core import masks as mk  # noqa: E402
+from dropviz.core.grid import make_grid  # noqa: E402
+from dropviz.core.model import DropoutMLP  # noqa: E402
+from dropviz.core.training import Trainer  # noqa: E402
+from dropviz.data.datasets import make_dataset, train_test_split  # noqa: E402
+from dropviz.draw.surface_image import surface_png  # noqa: E402
 
 torch.set_num_threads(1)
 
@@ -123,8 +123,14 @@ def bench_training() -> None:
     def bare_loop() -> None:
         torch.manual_seed(0)
         net = torch.nn.Sequential(
-            torch.nn.Dropout(0.2), torch.nn.Linear(2, 32), torch.nn.ReLU(), torch.nn.Dropout(0.5),
-            torch.nn.Linear(32, 32), torch.nn.ReLU(), torch.nn.Dropout(0.5), torch.nn.Linear(32, 2),
+            torch.nn.Dropout(0.2),
+            torch.nn.Linear(2, 32),
+            torch.nn.ReLU(),
+            torch.nn.Dropout(0.5),
+            torch.nn.Linear(32, 32),
+            torch.nn.ReLU(),
+            torch.nn.Dropout(0.5),
+            torch.nn.Linear(32, 2),
         )
         opt = torch.optim.Adam(net.parameters(), lr=0.01)
         x, y = torch.from_numpy(split.train.x), torch.from_numpy(split.train.y)
@@ -141,8 +147,10 @@ def bench_training() -> None:
         bare_times.append(best_of(1, bare_loop))
     trainer_s, bare_s = min(trainer_times), min(bare_times)
     print("\nTraining 2-32-32-2 with dropout, Adam, batch 32, 1000 steps (trainer also evaluates every 10 steps):")
-    print(f"  trainer {steps / trainer_s:7.0f} steps/s   bare torch loop {steps / bare_s:7.0f} steps/s   "
-          f"ratio {trainer_s / bare_s:4.2f}")
+    print(
+        f"  trainer {steps / trainer_s:7.0f} steps/s   bare torch loop {steps / bare_s:7.0f} steps/s   "
+        f"ratio {trainer_s / bare_s:4.2f}"
+    )
 
 
 def bench_surface() -> None:

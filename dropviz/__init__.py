@@ -3,6 +3,6 @@
 The library is plain torch/numpy/plotly so it works in a notebook, a script or the Streamlit app.
 """
 
-from dropviz.model import DropoutMLP
+from dropviz.core.model import DropoutMLP
 
 __all__ = ["DropoutMLP"]

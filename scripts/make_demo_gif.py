@@ -16,9 +16,9 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from dropviz.experiment import Experiment, ExperimentConfig  # noqa: E402
-from dropviz.grid import make_grid  # noqa: E402
-from dropviz.surface_image import surface_png  # noqa: E402
+from dropviz.core.experiment import Experiment, ExperimentConfig  # noqa: E402
+from dropviz.core.grid import make_grid  # noqa: E402
+from dropviz.draw.surface_image import surface_png  # noqa: E402
 
 SIZE, STEPS_PER_FRAME, FRAMES = 360, 40, 50
 
@@ -28,8 +28,9 @@ def surface(model, grid, split) -> Image.Image:
         probs = torch.softmax(model.eval()(grid.points), dim=-1).numpy()
     model.train()
     r = grid.resolution
-    png = surface_png(probs.reshape(r, r, -1), grid.extent, split.train.x, split.train.y, split.test.x,
-                      split.test.y, size=SIZE)
+    png = surface_png(
+        probs.reshape(r, r, -1), grid.extent, split.train.x, split.train.y, split.test.x, split.test.y, size=SIZE
+    )
     return Image.open(io.BytesIO(png)).convert("RGB")
 
 

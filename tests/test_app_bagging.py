@@ -80,7 +80,7 @@ def test_presenter_mode_leaves_out_the_explanations_but_keeps_the_pictures():
 
 
 def test_a_diverging_member_shows_a_message_not_a_traceback(monkeypatch):
-    from dropviz import bagging
+    from dropviz.core import bagging
 
     monkeypatch.setattr(bagging, "EXPLODED_LOSS", -1.0)  # every member's first loss now counts as blown up
     at = open_page({"hidden": "1", "width": "4"})

@@ -8,7 +8,7 @@ import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
-from dropviz import convergence as cv
+from dropviz.core import convergence as cv
 from dropviz.i18n import TEXT, t
 from dropviz.text import beyond as beyond_text
 
@@ -133,7 +133,7 @@ def test_every_text_has_both_languages_and_the_same_placeholders():
 
 
 def small_curve() -> cv.SamplingCurve:
-    from dropviz.model import DropoutMLP
+    from dropviz.core.model import DropoutMLP
 
     model = DropoutMLP([2, 3, 3, 2], [0.2, 0.5, 0.5], seed=0)
     x = torch.randn(30, 2, generator=torch.Generator().manual_seed(0))
@@ -155,8 +155,8 @@ def font_sizes(fig) -> list[float]:
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_figures_are_projector_readable(lang):
-    from dropviz.beyond_figures import convergence_figure, uncertainty_figure
-    from dropviz.grid import make_grid
+    from dropviz.core.grid import make_grid
+    from dropviz.draw.beyond_figures import convergence_figure, uncertainty_figure
 
     fig = convergence_figure(small_curve(), lang)
     assert min(font_sizes(fig)) >= 14

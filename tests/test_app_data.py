@@ -13,8 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from app import data_controls as dc
 from app import settings as cfg
-from dropviz import checkpoint
-from dropviz.experiment import Experiment, ExperimentConfig
+from dropviz.core.experiment import Experiment, ExperimentConfig
+from dropviz.data import checkpoint
 from dropviz.i18n import t
 from tests.test_app import metrics_lines, open_page, query_of
 
@@ -281,7 +281,7 @@ def _training_gif_page() -> None:
     import streamlit as st
 
     from app import data_controls
-    from dropviz.experiment import Experiment, ExperimentConfig
+    from dropviz.core.experiment import Experiment, ExperimentConfig
 
     if "exp" not in st.session_state:
         config = ExperimentConfig(hidden_layers=1, width=4, drop_probs=(0.2, 0.5), n_train=20, n_test=100)

@@ -5,10 +5,10 @@ import math
 import pytest
 import torch
 
-from dropviz import bagging as bg
-from dropviz.datasets import Split, make_split
-from dropviz.experiment import ExperimentConfig
-from dropviz.training import Trainer, TrainingDiverged
+from dropviz.core import bagging as bg
+from dropviz.core.experiment import ExperimentConfig
+from dropviz.core.training import Trainer, TrainingDiverged
+from dropviz.data.datasets import Split, make_split
 
 CONFIG = ExperimentConfig()  # the app's defaults: 2-16-16-2 ReLU, Adam lr 0.01, batch 16, 40 training points
 

@@ -12,10 +12,10 @@ import numpy as np
 import pytest
 import torch
 
-from dropviz import checkpoint as ck
-from dropviz.csv_data import from_csv, split_upload
-from dropviz.experiment import Experiment, ExperimentConfig
-from dropviz.training import TrainingDiverged
+from dropviz.core.experiment import Experiment, ExperimentConfig
+from dropviz.core.training import TrainingDiverged
+from dropviz.data import checkpoint as ck
+from dropviz.data.csv_data import from_csv, split_upload
 
 SMALL = ExperimentConfig(n_test=200, width=8)
 
@@ -220,9 +220,21 @@ def test_a_torch_file_of_a_valid_payload_is_not_a_checkpoint(good):
         (lambda b: with_header(b"{}"), "version None is not supported"),
     ],
     ids=[
-        "empty", "magic cut", "header length cut", "header cut", "tensor bytes cut", "random bytes",
-        "random after magic", "bad json", "not utf-8", "json too deep", "nested too deep", "json infinity",
-        "json huge int", "header a list", "no version",
+        "empty",
+        "magic cut",
+        "header length cut",
+        "header cut",
+        "tensor bytes cut",
+        "random bytes",
+        "random after magic",
+        "bad json",
+        "not utf-8",
+        "json too deep",
+        "nested too deep",
+        "json infinity",
+        "json huge int",
+        "header a list",
+        "no version",
     ],
 )
 def test_broken_files(good, mangle, message):

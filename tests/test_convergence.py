@@ -5,11 +5,11 @@ import math
 import pytest
 import torch
 
-from dropviz import convergence as cv
-from dropviz import ensembles as en
-from dropviz import masks as mk
-from dropviz.compare import total_variation
-from dropviz.model import DropoutMLP
+from dropviz.core import convergence as cv
+from dropviz.core import ensembles as en
+from dropviz.core import masks as mk
+from dropviz.core.compare import total_variation
+from dropviz.core.model import DropoutMLP
 
 ARCHITECTURES = [  # (sizes, drop probabilities, activation): every path of the engine
     ([2, 3], [0.2], "relu"),  # no hidden layer

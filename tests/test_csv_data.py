@@ -7,9 +7,9 @@ import io
 import numpy as np
 import pytest
 
-from dropviz import csv_data
-from dropviz.csv_data import MAX_BYTES, MAX_POINTS, check_points, from_csv, split_upload
-from dropviz.datasets import Dataset
+from dropviz.data import csv_data
+from dropviz.data.csv_data import MAX_BYTES, MAX_POINTS, check_points, from_csv, split_upload
+from dropviz.data.datasets import Dataset
 
 GOOD = "x1,x2,label\n0.5,-1,0\n1e2,2.5,1\n-3,.5,2\n+4,5.,1\n 6 , 7 , 0 \n"
 GOOD_X = np.array([[0.5, -1], [100, 2.5], [-3, 0.5], [4, 5], [6, 7]], dtype=np.float32)

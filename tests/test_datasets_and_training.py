@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from dropviz.datasets import GENERATORS, make_dataset, train_test_split
-from dropviz.model import DropoutMLP
-from dropviz.training import Trainer, TrainingDiverged
+from dropviz.core.model import DropoutMLP
+from dropviz.core.training import Trainer, TrainingDiverged
+from dropviz.data.datasets import GENERATORS, make_dataset, train_test_split
 
 
 @pytest.mark.parametrize("name", sorted(GENERATORS))

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 import torch
 
-from dropviz import ensembles as en
-from dropviz import masks as mk
-from dropviz.model import DropoutMLP
+from dropviz.core import ensembles as en
+from dropviz.core import masks as mk
+from dropviz.core.model import DropoutMLP
 from tests.reference import brute_force_ensembles
 
 TOL = 1e-5  # float32 library against a float64 reference
@@ -167,7 +167,7 @@ def test_progress_is_reported_up_to_one():
 
 
 def test_monte_carlo_standard_errors_match_the_spread_of_the_sampled_predictions():
-    from dropviz.compare import jackknife
+    from dropviz.core.compare import jackknife
 
     model = DropoutMLP([2, 6, 6, 2], [0.2, 0.5, 0.5], activation="relu", seed=3)
     x = torch.randn(50, 2, generator=torch.Generator().manual_seed(0)) * 1.5
@@ -190,7 +190,7 @@ def test_monte_carlo_standard_errors_match_the_spread_of_the_sampled_predictions
 
 
 def test_monte_carlo_standard_error_shrinks_like_one_over_root_n():
-    from dropviz.compare import jackknife
+    from dropviz.core.compare import jackknife
 
     model = DropoutMLP([2, 8, 2], [0.2, 0.5], seed=1)
     x = torch.randn(40, 2, generator=torch.Generator().manual_seed(0))

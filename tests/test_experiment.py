@@ -3,9 +3,9 @@
 import pytest
 import torch
 
-from dropviz import experiment
-from dropviz.experiment import Experiment, ExperimentConfig, sync
-from dropviz.training import TrainingDiverged
+from dropviz.core import experiment
+from dropviz.core.experiment import Experiment, ExperimentConfig, sync
+from dropviz.core.training import TrainingDiverged
 
 
 def test_twin_starts_equal_and_never_drops():

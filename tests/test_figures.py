@@ -11,15 +11,16 @@ import pytest
 import torch
 from PIL import Image
 
-from dropviz import compare, figures, palette
-from dropviz import masks as mk
-from dropviz import network_figure as nf
-from dropviz.grid import make_grid
+from dropviz.core import compare
+from dropviz.core import masks as mk
+from dropviz.core.grid import make_grid
+from dropviz.core.model import DropoutMLP
+from dropviz.core.training import History
+from dropviz.draw import figures, palette
+from dropviz.draw import network_figure as nf
+from dropviz.draw.keep_figure import keep_frequency_figure
+from dropviz.draw.surface_image import class_colors, png_data_uri, probability_rgb, surface_png
 from dropviz.i18n import TEXT, t
-from dropviz.keep_figure import keep_frequency_figure
-from dropviz.model import DropoutMLP
-from dropviz.surface_image import class_colors, png_data_uri, probability_rgb, surface_png
-from dropviz.training import History
 
 # ---------------------------------------------------------------- grid
 
@@ -426,8 +427,8 @@ def test_long_masks_wrap_the_same_way_in_every_frame():
 
 
 def test_minibatch_masks_figure_has_one_row_per_example_of_a_real_training_step():
-    from dropviz.batch_masks_figure import minibatch_masks_figure
-    from dropviz.experiment import Experiment, ExperimentConfig
+    from dropviz.core.experiment import Experiment, ExperimentConfig
+    from dropviz.draw.batch_masks_figure import minibatch_masks_figure
 
     exp = Experiment(ExperimentConfig(n_train=40, n_test=100, batch_size=16, width=16))
     exp.step(1)

@@ -7,13 +7,13 @@ import pytest
 import torch
 from PIL import Image
 
-from dropviz import gif_export as gx
-from dropviz import masks as mk
-from dropviz.experiment import MAX_STEPS, Experiment, ExperimentConfig
-from dropviz.grid import make_grid
-from dropviz.model import DropoutMLP
-from dropviz.network_figure import sample_frames
-from dropviz.surface_image import surface_png
+from dropviz.core import masks as mk
+from dropviz.core.experiment import MAX_STEPS, Experiment, ExperimentConfig
+from dropviz.core.grid import make_grid
+from dropviz.core.model import DropoutMLP
+from dropviz.draw import gif_export as gx
+from dropviz.draw.network_figure import sample_frames
+from dropviz.draw.surface_image import surface_png
 
 SMALL = (480, 300)
 SMALL_CONFIG = ExperimentConfig(n_train=30, n_test=100, width=8)

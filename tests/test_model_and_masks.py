@@ -5,8 +5,8 @@ import math
 import pytest
 import torch
 
-from dropviz import masks as mk
-from dropviz.model import DropoutMLP
+from dropviz.core import masks as mk
+from dropviz.core.model import DropoutMLP
 
 
 def test_layer_structure_and_subnetwork_count():

@@ -3,9 +3,9 @@
 import pytest
 import torch
 
-from dropviz import ensembles as en
-from dropviz import noise as nz
-from dropviz.model import DropoutMLP
+from dropviz.core import ensembles as en
+from dropviz.core import noise as nz
+from dropviz.core.model import DropoutMLP
 
 NOISES = ("bernoulli", "gaussian", "dropconnect")
 
@@ -76,7 +76,7 @@ def test_an_unknown_noise_is_a_value_error():
 def test_bernoulli_sampling_is_unchanged_by_the_noise_machinery():
     model = DropoutMLP([2, 4, 2], [0.2, 0.5], seed=0)
     x = torch.randn(3, 2)
-    from dropviz import masks as mk
+    from dropviz.core import masks as mk
 
     mu = mk.sample_masks(model.keep_probs(), 10, torch.Generator().manual_seed(5))
     with torch.no_grad():
@@ -87,7 +87,7 @@ def test_bernoulli_sampling_is_unchanged_by_the_noise_machinery():
 
 @pytest.mark.parametrize("method", ["gaussian", "dropconnect"])
 def test_an_experiment_trains_with_the_chosen_noise_and_replays_exactly(method):
-    from dropviz.experiment import Experiment, ExperimentConfig
+    from dropviz.core.experiment import Experiment, ExperimentConfig
 
     config = ExperimentConfig(n_train=30, n_test=100, width=8, method=method)
     exp = Experiment(config)

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 import torch
 
-from dropviz import snapshots as sn
-from dropviz.datasets import make_split
-from dropviz.experiment import Experiment, ExperimentConfig
-from dropviz.grid import make_grid
-from dropviz.model import ACTIVATIONS, DropoutMLP
+from dropviz.core import snapshots as sn
+from dropviz.core.experiment import Experiment, ExperimentConfig
+from dropviz.core.grid import make_grid
+from dropviz.core.model import ACTIVATIONS, DropoutMLP
+from dropviz.data.datasets import make_split
 
 
 def torch_probs(model: DropoutMLP, points: torch.Tensor) -> np.ndarray:
@@ -75,22 +75,26 @@ def test_a_diverged_net_gives_a_snapshot_json_can_carry():
 
 
 @pytest.mark.parametrize(
-    ("n", "every"), [(1, 1), (2, 1), (5, 1), (10, 1), (15, 3), (20, 2), (50, 5), (100, 10), (150, 15), (7, 1), (17, 17)]
+    ("n", "frames", "steps"),
+    [(150, 10, list(range(15, 151, 15))), (10, 4, [2, 5, 8, 10]), (3, 10, [1, 2, 3]), (1, 1, [1]), (7, 1, [7])],
 )
-def test_snapshots_are_evenly_spaced_and_at_most_max_frames(n, every):
-    assert sn.snapshot_every(n) == every
-    assert n % every == 0 and n // every <= sn.MAX_FRAMES or every == n
+def test_snapshots_are_evenly_spaced_and_never_more_than_the_steps(n, frames, steps):
+    assert sn.frame_steps(n, frames) == steps
+    gaps = np.diff([0, *steps])
+    assert gaps.max() - gaps.min() <= 1
 
 
-def test_snapshot_every_refuses_nonsense():
+def test_frame_steps_refuses_nonsense():
     with pytest.raises(ValueError):
-        sn.snapshot_every(0)
+        sn.frame_steps(0, 3)
+    with pytest.raises(ValueError):
+        sn.frame_steps(5, 0)
 
 
 def test_film_trains_like_one_step_call_and_snapshots_every_few_steps():
     config = ExperimentConfig(n_train=20, n_test=100)
     filmed, plain = Experiment(config), Experiment(config)
-    dropout, twin = sn.film(filmed, 50)
+    dropout, twin = sn.film(filmed, 50, 10)
     plain.step(50)
     assert [s["step"] for s in dropout] == list(range(5, 51, 5)) == [s["step"] for s in twin]
     assert filmed.log == plain.log and filmed.steps_done == 50
@@ -103,7 +107,7 @@ def test_film_trains_like_one_step_call_and_snapshots_every_few_steps():
 
 def test_film_stops_at_the_step_limit(monkeypatch):
     experiment = Experiment(ExperimentConfig(n_train=20, n_test=100))
-    monkeypatch.setattr("dropviz.experiment.MAX_STEPS", 23)
+    monkeypatch.setattr("dropviz.core.experiment.MAX_STEPS", 23)
     dropout, _ = sn.film(experiment, 50)
     assert dropout[-1]["step"] == 23 == experiment.steps_done
     assert sn.film(experiment, 50) == ([], [])

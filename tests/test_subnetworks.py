@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 import torch
 
-from dropviz import ensembles as en
-from dropviz import subnetworks as sn
-from dropviz.grid import make_grid
-from dropviz.model import DropoutMLP
-from dropviz.subnetwork_figure import card_images, diagram_png, ensemble_png, gallery_html
+from dropviz.core import ensembles as en
+from dropviz.core import subnetworks as sn
+from dropviz.core.grid import make_grid
+from dropviz.core.model import DropoutMLP
+from dropviz.draw.subnetwork_figure import card_images, diagram_png, ensemble_png, gallery_html
 
 
 def path_exists(layer_sizes: list[int], mu: list[int]) -> bool:

@@ -1,7 +1,7 @@
 """The Train page's button actions survive Streamlit running a callback twice for one click (seen under load)."""
 
 from app import train_controls as controls
-from dropviz.experiment import Experiment, ExperimentConfig
+from dropviz.core.experiment import Experiment, ExperimentConfig
 
 
 def small_experiment(**changes) -> Experiment:
@@ -43,4 +43,3 @@ def test_reset_forgets_the_nets_and_their_training_log_and_pauses():
     for _ in range(2):
         controls.reset(state)
     assert state == {controls.PLAYING: False, controls.RUN: ""}  # an empty log: the link no longer replays
-

@@ -5,7 +5,7 @@ import threading
 import torch
 
 from app import training_cache
-from dropviz.experiment import Experiment, ExperimentConfig
+from dropviz.core.experiment import Experiment, ExperimentConfig
 
 CONFIG = ExperimentConfig(n_train=30, n_test=100, hidden_layers=1, width=4, drop_probs=(0.2, 0.5))
 

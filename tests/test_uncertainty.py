@@ -5,9 +5,9 @@ import math
 import pytest
 import torch
 
-from dropviz import masks as mk
-from dropviz import uncertainty as unc
-from dropviz.model import DropoutMLP
+from dropviz.core import masks as mk
+from dropviz.core import uncertainty as unc
+from dropviz.core.model import DropoutMLP
 
 
 def points(n: int = 25, seed: int = 0) -> torch.Tensor:

@@ -1,8 +1,8 @@
 // dropviz: a live decision surface, drawn in the browser from weights (Streamlit custom component v2, no build).
 //
 // Each refresh the server sends the weight snapshots of a few recent training steps (format and a numpy
-// reference of this computation: dropviz/snapshots.py). This module evaluates the MLP on a grid for a snapshot,
-// paints the class probabilities (colours as dropviz/surface_image.py mixes them) and plays the snapshots at an
+// reference of this computation: dropviz/core/snapshots.py). This module evaluates the MLP on a grid for a snapshot,
+// paints the class probabilities (colours as dropviz/draw/surface_image.py mixes them) and plays the snapshots at an
 // even pace, so the surface moves smoothly although the server refreshes only a few times a second.
 //
 // Streamlit calls the default export again, on the same parentElement, whenever `data` changes; the cleanup it
@@ -10,8 +10,8 @@
 //
 // Test hooks on the surface canvas (canvas.field): data-step = training step of the frame shown, data-cut = the
 // server's token for "same net, same settings"; properties dropvizProbs (Float64Array of the last probabilities,
-// grid point (i, j) at (i * R + j) * C, as in dropviz.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
-// it took] per frame drawn) and dropvizArrivals (per data received).
+// grid point (i, j) at (i * R + j) * C, as in dropviz.core.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
+// it took] per frame drawn), dropvizArrivals (per data received) and dropvizCalls.
 
 const STATES = new WeakMap(); // parentElement -> state of that surface
 const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };

@@ -6,11 +6,11 @@ import streamlit as st
 import torch
 
 from app import ui
-from dropviz import bagging as bg
-from dropviz import ensembles as en
-from dropviz.grid import make_grid
-from dropviz.surface_image import png_data_uri, surface_png
-from dropviz.training import TrainingDiverged
+from dropviz.core import bagging as bg
+from dropviz.core import ensembles as en
+from dropviz.core.grid import make_grid
+from dropviz.core.training import TrainingDiverged
+from dropviz.draw.surface_image import png_data_uri, surface_png
 
 K_KEY = ui.WIDGET + "bag_k"  # the Settings field bag_k: in the URL like every setting
 MEMBERS = "bag_members"  # (key, BaggingTrainer): this visitor's members, never shared

@@ -6,12 +6,12 @@ import torch
 
 from app import settings as cfg
 from app import ui
-from dropviz import convergence as cv
-from dropviz import ensembles as en
-from dropviz import uncertainty as unc
-from dropviz.beyond_figures import convergence_figure, uncertainty_figure
-from dropviz.figures import PLOT_CONFIG
-from dropviz.grid import make_grid
+from dropviz.core import convergence as cv
+from dropviz.core import ensembles as en
+from dropviz.core import uncertainty as unc
+from dropviz.core.grid import make_grid
+from dropviz.draw.beyond_figures import convergence_figure, uncertainty_figure
+from dropviz.draw.figures import PLOT_CONFIG
 
 T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
 T_MIN, T_MAX = cfg.LIMITS["mc_t"]

@@ -6,10 +6,10 @@ import streamlit as st
 import torch
 
 from app import ui
-from dropviz import ensembles as en
-from dropviz.compare import jackknife, rule_accuracy, rule_gaps, total_variation
-from dropviz.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
-from dropviz.grid import make_grid
+from dropviz.core import ensembles as en
+from dropviz.core.compare import jackknife, rule_accuracy, rule_gaps, total_variation
+from dropviz.core.grid import make_grid
+from dropviz.draw.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 
 MIN_TRAINED_STEPS = ui.MIN_TRAINED_STEPS
 GRID_RESOLUTION = 40

@@ -5,14 +5,14 @@ import torch
 
 from app import data_controls, ui
 from app import settings as cfg
-from dropviz import ensembles as en
-from dropviz import masks as mk
-from dropviz import noise as nz
-from dropviz.batch_masks_figure import minibatch_masks_figure
-from dropviz.figures import PLOT_CONFIG
-from dropviz.gif_export import masks_gif
-from dropviz.keep_figure import keep_frequency_figure
-from dropviz.network_figure import HEIGHT, network_figure, sample_frames
+from dropviz.core import ensembles as en
+from dropviz.core import masks as mk
+from dropviz.core import noise as nz
+from dropviz.draw.batch_masks_figure import minibatch_masks_figure
+from dropviz.draw.figures import PLOT_CONFIG
+from dropviz.draw.gif_export import masks_gif
+from dropviz.draw.keep_figure import keep_frequency_figure
+from dropviz.draw.network_figure import HEIGHT, network_figure, sample_frames
 
 PRESENT_HEIGHT = 430  # presenter mode at 1280x720: title, one line, the controls and the whole diagram
 

@@ -6,11 +6,11 @@ import streamlit as st
 import torch
 
 from app import ui
-from dropviz import subnetworks as sn
-from dropviz.experiment import Experiment
-from dropviz.grid import Grid, make_grid
-from dropviz.network_figure import format_probability
-from dropviz.subnetwork_figure import CardImages, card_images, ensemble_png, gallery_html
+from dropviz.core import subnetworks as sn
+from dropviz.core.experiment import Experiment
+from dropviz.core.grid import Grid, make_grid
+from dropviz.draw.network_figure import format_probability
+from dropviz.draw.subnetwork_figure import CardImages, card_images, ensemble_png, gallery_html
 
 GRID_RESOLUTION = 40
 BOOK_NET = {"hidden": 1, "width": 2}  # Figure 7.6: two inputs, one hidden layer of two units

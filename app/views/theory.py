@@ -7,9 +7,9 @@ import streamlit as st
 import torch
 
 from app import ui
-from dropviz import ensembles as en
-from dropviz import masks as mk
-from dropviz.compare import jackknife
+from dropviz.core import ensembles as en
+from dropviz.core import masks as mk
+from dropviz.core.compare import jackknife
 
 MC_SAMPLES = 20000
 RARE = 0.01  # below this p(mu) for the likeliest mask, "masks are rare" is the honest summary
@@ -29,7 +29,6 @@ def rule_table(result: en.Ensemble) -> pd.DataFrame:
         _, se = jackknife(lambda *rules, i=i: rules[i][0], full, result.leave_one_out)
         rows[ui.tr(f"rule.{rule}")] = [f"{v:.4f} ± {e:.4f}" for v, e in zip(values.tolist(), se.tolist())]
     return pd.DataFrame(rows, index=classes).T
-
 
 
 settings = ui.current()

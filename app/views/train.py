@@ -1,6 +1,7 @@
 """Train: the dropout net and its no-dropout twin training live, side by side."""
 
 import base64
+import time
 from contextlib import nullcontext
 from html import escape
 
@@ -11,20 +12,24 @@ from app import settings as cfg
 from app import train_controls as controls
 from app import ui
 from app.surface_component import surface
-from dropviz import snapshots
-from dropviz.experiment import MAX_STEPS, Experiment
-from dropviz.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
-from dropviz.training import History, Trainer, TrainingDiverged
+from dropviz.core import snapshots
+from dropviz.core.experiment import MAX_STEPS, Experiment
+from dropviz.core.training import History, Trainer, TrainingDiverged
+from dropviz.draw.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
 
-# Training advances once per refresh, by the "steps per refresh"; each refresh sends the weights of up to
-# snapshots.MAX_FRAMES steps of it, and the browser plays them evenly until the next refresh (a film, not a slideshow).
+# Training advances once per refresh, by the "steps per refresh"; each refresh sends the weights at several steps of
+# it, and the browser plays them evenly until the next refresh (a film, not a slideshow). How many: enough for
+# FRAMES_PER_SECOND at the refresh rate measured (a refresh takes longer than REFRESH_SECONDS when it trains many
+# steps), so the browser draws no more frames than that whatever the speed.
 REFRESH_SECONDS = 0.25
+FRAMES_PER_SECOND = 36
 CURVES_REFRESH_SECONDS = 1.0
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
 LIVE = "live_surfaces"  # key of the surfaces' container
 LIVE_CURVES = "live_curves"  # and of the curves' while playing
 SCENE = "surface_scene"  # session state: (experiment serial, snapshots.scene of its data)
 PENDING = "surface_pending"  # session state: (experiment serial, snapshots of both nets not yet sent)
+PACE = "surface_pace"  # session state: (start of the last refresh that trained, seconds between refreshes)
 # Streamlit dims the elements of a fragment while it reruns (after a moment): a live view would pulse with every
 # refresh. The surfaces, their numbers and the live curves are never stale for long, so they are not dimmed.
 NO_DIMMING = f"""<style>
@@ -221,6 +226,16 @@ def live_curves(experiment: Experiment) -> None:
         column.image("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii"), width="stretch")
 
 
+def frames_per_refresh() -> int:
+    """Snapshots to take in this refresh: FRAMES_PER_SECOND times the time between refreshes (measured)."""
+    now = time.monotonic()
+    last, interval = st.session_state.get(PACE, (None, REFRESH_SECONDS))
+    if last is not None and now - last < 3 * max(interval, REFRESH_SECONDS):  # a pause or a slow rerun: not counted
+        interval += 0.3 * (now - last - interval)
+    st.session_state[PACE] = (now, interval)
+    return max(1, min(snapshots.MAX_FRAMES, round(FRAMES_PER_SECOND * interval)))
+
+
 def surfaces_view(experiment: Experiment) -> None:
     """Send the snapshots of the last refresh's training with both nets' numbers, then train the next refresh.
 
@@ -247,9 +262,11 @@ def surfaces_view(experiment: Experiment) -> None:
             column.markdown(metrics_line(trainer))
         ui.aside(ui.tr("train.legend", n_test=len(experiment.split.test.y)))
     if not playing:
+        st.session_state.pop(PACE, None)
         return
     try:
-        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed))
+        frames_now = frames_per_refresh()
+        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed, frames_now))
     except TrainingDiverged:
         st.session_state[controls.PLAYING] = False
         st.rerun()  # a full rerun stops the refresh timers and shows the message

@@ -26,7 +26,10 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.batch.multiplier": {"en": "multiplier", "ko": "곱하는 값"},
     "fig.batch.share": {"en": "share of weights kept", "ko": "유지된 가중치 비율"},
     "fig.batch.example": {"en": "example {i}", "ko": "예제 {i}"},
-    "fig.batch.title": {"en": "One minibatch: {b} examples, {b} masks", "ko": "미니배치 하나: 예제 {b}개, 마스크 {b}개"},
+    "fig.batch.title": {
+        "en": "One minibatch: {b} examples, {b} masks",
+        "ko": "미니배치 하나: 예제 {b}개, 마스크 {b}개",
+    },
     "fig.axis.x1": {"en": "x₁", "ko": "x₁"},
     "fig.axis.x2": {"en": "x₂", "ko": "x₂"},
     "fig.class": {"en": "class {k}", "ko": "클래스 {k}"},

@@ -14,8 +14,8 @@ import torch
 from playwright.sync_api import Page, expect
 
 from app import settings as cfg
-from dropviz import snapshots
-from dropviz.experiment import Experiment
+from dropviz.core import snapshots
+from dropviz.core.experiment import Experiment
 from dropviz.i18n import t
 from tests.browser import harness as h
 
@@ -106,7 +106,7 @@ def test_the_film_plays_evenly_and_pause_reset_and_sliders_show_at_once(base_url
             f"\nsurface frames while playing 50 steps per refresh: {rates[0]:.1f} and {rates[1]:.1f} per second, "
             f"{per_refresh[0]:.1f} and {per_refresh[1]:.1f} per refresh from the server"
         )
-    # A film, not a slideshow: several frames per refresh (10 snapshots are sent; a busy machine may skip some).
+    # A film, not a slideshow: several frames per refresh (9 snapshots are sent at 50 steps per refresh; a busy machine may skip some).
     assert min(per_refresh) >= 3, f"only {per_refresh} frames per refresh"
 
     h.main_button(page, t("train.pause")).click()

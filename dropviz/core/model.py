@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import torch
 from torch import nn
 
-from dropviz import masks as mk
-from dropviz import noise as nz
+from dropviz.core import masks as mk
+from dropviz.core import noise as nz
 
 ACTIVATIONS = {
     "relu": torch.relu,
@@ -25,7 +25,7 @@ class DropoutMLP(nn.Module):
     a sequence with one drop probability per unit of that layer.
     Training uses inverted dropout: a kept unit is multiplied by 1/keep, so evaluation mode (the plain forward
     pass, with layers of drop probability 1 zeroed) is the weight scaling inference rule. Outputs are logits.
-    ``noise`` picks how a unit is dropped in training (see ``dropviz.noise``): "bernoulli" (dropout),
+    ``noise`` picks how a unit is dropped in training (see ``dropviz.core.noise``): "bernoulli" (dropout),
     "gaussian" or "dropconnect"; all three have expected multiplier 1, so eval mode is weight scaling for each.
     """
 

@@ -9,7 +9,7 @@ Carlo arithmetic mean; how much the subnetworks disagree measures the model's un
   disagreement between subnetworks (zero when they all agree, whatever they say). It is >= 0 (entropy is
   concave), up to float error.
 
-All in nats. The sums over masks come from ``dropviz.convergence.sampled_sums`` (no forward pass per mask).
+All in nats. The sums over masks come from ``dropviz.core.convergence.sampled_sums`` (no forward pass per mask).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import NamedTuple
 
 import torch
 
-from dropviz import convergence as cv
-from dropviz.model import DropoutMLP
+from dropviz.core import convergence as cv
+from dropviz.core.model import DropoutMLP
 
 
 class MCDropout(NamedTuple):

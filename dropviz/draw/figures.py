@@ -12,11 +12,11 @@ import plotly.graph_objects as go
 import torch
 from plotly.subplots import make_subplots
 
-from dropviz import palette
-from dropviz.grid import Grid
+from dropviz.core.grid import Grid
+from dropviz.core.training import History
+from dropviz.draw import palette
+from dropviz.draw.surface_image import probability_rgb, two_class_colorscale
 from dropviz.i18n import t
-from dropviz.surface_image import probability_rgb, two_class_colorscale
-from dropviz.training import History
 
 # Pass as st.plotly_chart(fig, config=PLOT_CONFIG): the camera button saves a 2x PNG for slides.
 PLOT_CONFIG: dict = {

@@ -27,8 +27,8 @@ from typing import IO, TYPE_CHECKING
 
 import numpy as np
 
-if TYPE_CHECKING:  # dropviz.datasets re-exports from_csv, so it is imported inside the functions (no cycle)
-    from dropviz.datasets import Dataset, Split
+if TYPE_CHECKING:  # dropviz.data.datasets re-exports from_csv, so it is imported inside the functions (no cycle)
+    from dropviz.data.datasets import Dataset, Split
 
 MAX_BYTES = 2 * 1024 * 1024
 MIN_POINTS, MAX_POINTS = 4, 5000
@@ -68,7 +68,7 @@ def read_limited(source: Source, max_bytes: int, what: str = "file") -> bytes | 
 
 def from_csv(source: Source) -> Dataset:
     """The points of a CSV file (path, bytes, or a binary or text file object) as a ``Dataset`` named "upload"."""
-    from dropviz.datasets import Dataset
+    from dropviz.data.datasets import Dataset
 
     try:
         raw = read_limited(source, MAX_BYTES, "CSV file")
@@ -233,7 +233,7 @@ def split_upload(dataset: Dataset, test_fraction: float = 0.5, seed: int = 0) ->
     A class with one point goes to training; every other class has at least one point on each side. Points keep
     their file order within each side (training shuffles them anyway).
     """
-    from dropviz.datasets import Dataset, Split
+    from dropviz.data.datasets import Dataset, Split
 
     if not 0.0 < test_fraction < 1.0:
         raise ValueError(f"test_fraction must lie strictly between 0 and 1, got {test_fraction}")

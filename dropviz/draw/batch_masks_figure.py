@@ -12,9 +12,9 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from dropviz import palette
+from dropviz.draw import palette
+from dropviz.draw.network_figure import FONT_SIZE, TITLE_SIZE, unit_names
 from dropviz.i18n import t
-from dropviz.network_figure import FONT_SIZE, TITLE_SIZE, unit_names
 
 KEPT_COLOR = palette.UNIT
 DROPPED_COLOR = "#FFFFFF"

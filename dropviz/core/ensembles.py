@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import torch
 
-from dropviz import masks as mk
-from dropviz.model import DropoutMLP
+from dropviz.core import masks as mk
+from dropviz.core.model import DropoutMLP
 
 # Exact enumeration is refused above 2^MAX_EXACT_UNITS masks with p(mu) > 0 (memory per point), or above
 # MAX_EXACT_EVALUATIONS mask-point pairs (time: a few seconds on one core). Pass n_samples instead.

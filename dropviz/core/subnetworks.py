@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import torch
 
-from dropviz import masks as mk
-from dropviz.model import DropoutMLP
+from dropviz.core import masks as mk
+from dropviz.core.model import DropoutMLP
 
 MAX_LISTED = 64  # at most this many subnetworks are listed; above, N_SAMPLED are drawn from p(mu)
 N_SAMPLED = 16

@@ -19,12 +19,12 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageFont
 
-from dropviz import palette
-from dropviz.experiment import MAX_STEPS, Experiment, Segment
-from dropviz.grid import Grid, make_grid
-from dropviz.i18n import t
-from dropviz.model import DropoutMLP
-from dropviz.network_figure import (
+from dropviz.core.experiment import MAX_STEPS, Experiment, Segment
+from dropviz.core.grid import Grid, make_grid
+from dropviz.core.model import DropoutMLP
+from dropviz.core.training import TrainingDiverged
+from dropviz.draw import palette
+from dropviz.draw.network_figure import (
     DROPPED_EDGE_WIDTH,
     EDGE_WIDTHS,
     FULL_OPACITY_EDGES,
@@ -34,9 +34,9 @@ from dropviz.network_figure import (
     layer_labels,
     layout_positions,
 )
-from dropviz.subnetwork_figure import _unit_radius
-from dropviz.surface_image import surface_png
-from dropviz.training import TrainingDiverged
+from dropviz.draw.subnetwork_figure import _unit_radius
+from dropviz.draw.surface_image import surface_png
+from dropviz.i18n import t
 
 MAX_FRAMES = 60
 DEFAULT_SIZE = (960, 540)  # 16:9, sharp on a 1080p slide at half width or full screen

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dropviz.csv_data import from_csv as from_csv  # re-exported: datasets.from_csv
+from dropviz.data.csv_data import from_csv as from_csv  # re-exported: datasets.from_csv
 
 Generator = np.random.Generator
 

@@ -14,10 +14,10 @@ import numpy as np
 import plotly.graph_objects as go
 import torch
 
-from dropviz import masks as mk
-from dropviz import palette
+from dropviz.core import masks as mk
+from dropviz.core.model import DropoutMLP
+from dropviz.draw import palette
 from dropviz.i18n import t
-from dropviz.model import DropoutMLP
 
 # |w| is drawn with one of these line widths (px): one scatter trace per width and sign keeps traces constant.
 EDGE_WIDTHS = (0.5, 2.33, 4.17, 6.0)

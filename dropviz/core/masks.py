@@ -83,9 +83,7 @@ def enumerate_masks(keep: torch.Tensor, skip_impossible: bool = False) -> tuple[
     uncertain = (keep > 0) & (keep < 1) if skip_impossible else torch.ones(d, dtype=torch.bool)
     n_free = int(uncertain.sum())
     if n_free > MAX_LISTED_UNITS:
-        raise ValueError(
-            f"listing 2^{n_free} masks is too many (limit 2^{MAX_LISTED_UNITS}); sample masks instead"
-        )
+        raise ValueError(f"listing 2^{n_free} masks is too many (limit 2^{MAX_LISTED_UNITS}); sample masks instead")
     masks = (keep >= 1).to(torch.float32).repeat(2**n_free, 1)
     masks[:, uncertain] = all_binary_vectors(n_free)
     return masks, mask_probability(masks, keep)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import torch
 
-from dropviz import masks as mk
+from dropviz.core import masks as mk
 
 NOISES = ("bernoulli", "gaussian", "dropconnect")
 
@@ -41,9 +41,7 @@ def gaussian_multipliers(keep: torch.Tensor, n: int, generator: torch.Generator 
     return torch.where(keep > 0, 1 + draws * gaussian_std(keep), torch.zeros_like(draws))
 
 
-def connect_masks(
-    keep_in: torch.Tensor, n_out: int, n: int, generator: torch.Generator | None = None
-) -> torch.Tensor:
+def connect_masks(keep_in: torch.Tensor, n_out: int, n: int, generator: torch.Generator | None = None) -> torch.Tensor:
     """``[n, n_out, n_in]`` 0/1 masks of a layer's weights: the weight from input unit j kept with keep_in[j]."""
     if n < 1:
         raise ValueError(f"the number of draws must be at least 1, got {n}")

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -27,16 +26,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from dropviz import palette
-from dropviz.datasets import Split
-from dropviz.experiment import Experiment
-from dropviz.grid import Grid, make_grid
-from dropviz.model import DropoutMLP
-from dropviz.surface_image import BOUNDARY_ALPHA, MAX_SATURATION
+from dropviz.core.experiment import Experiment
+from dropviz.core.grid import Grid, make_grid
+from dropviz.core.model import DropoutMLP
+from dropviz.data.datasets import Split
+from dropviz.draw import palette
+from dropviz.draw.surface_image import BOUNDARY_ALPHA, MAX_SATURATION
 
 SIGNIFICANT_DIGITS = 7
 RESOLUTION = 100  # the browser evaluates the net on a RESOLUTION x RESOLUTION grid
-MAX_FRAMES = 10  # snapshots per batch of training at most: 150 steps per refresh, 4 refreshes/s -> 40 frames/s
+MAX_FRAMES = 30  # snapshots per batch of training at most
 POINT_DECIMALS = 4  # data points are only drawn: 4 decimals are far below a pixel
 
 
@@ -113,16 +112,14 @@ def probabilities(spec: dict, snap: dict, points: np.ndarray) -> np.ndarray:
         return z / z.sum(axis=1, keepdims=True)
 
 
-def snapshot_every(n_steps: int, max_frames: int = MAX_FRAMES) -> int:
-    """Steps between snapshots for a batch of ``n_steps``: the smallest divisor of ``n_steps`` that gives at most
-    ``max_frames`` snapshots, so the snapshots are evenly spaced (150 -> every 15, 50 -> 5, 10 -> 1)."""
-    n = int(n_steps)
-    if n < 1 or max_frames < 1:
-        raise ValueError(f"n_steps and max_frames must be at least 1, got {n_steps} and {max_frames}")
-    for k in range(max(1, math.ceil(n / max_frames)), n + 1):
-        if n % k == 0:
-            return k
-    return n
+def frame_steps(n_steps: int, n_frames: int) -> list[int]:
+    """Where to take ``n_frames`` snapshots in a batch of ``n_steps`` steps: evenly spaced offsets (the chunks
+    between them differ by at most one step), the last at ``n_steps``; never more snapshots than steps."""
+    n, f = int(n_steps), int(n_frames)
+    if n < 1 or f < 1:
+        raise ValueError(f"n_steps and n_frames must be at least 1, got {n_steps} and {n_frames}")
+    f = min(f, n)
+    return [round(i * n / f) for i in range(1, f + 1)]
 
 
 def surface_grid(split: Split, resolution: int = RESOLUTION) -> Grid:
@@ -192,11 +189,11 @@ def interrupt(experiment: Experiment) -> None:
     _guard(experiment).stop.set()
 
 
-def film(experiment: Experiment, n_steps: int, max_frames: int = MAX_FRAMES) -> tuple[list[dict], list[dict]]:
-    """Train both nets of ``experiment`` up to ``n_steps`` steps, with a snapshot of each every few steps.
+def film(experiment: Experiment, n_steps: int, n_frames: int = MAX_FRAMES) -> tuple[list[dict], list[dict]]:
+    """Train both nets of ``experiment`` up to ``n_steps`` steps, with ``n_frames`` snapshots of each on the way.
 
-    Returns the snapshots of the dropout net and of its twin, evenly spaced (``snapshot_every``), the last one at
-    the final step. Training goes through ``Experiment.step``, so the log and a replay are as for one big step.
+    Returns the snapshots of the dropout net and of its twin, evenly spaced (``frame_steps``), the last one at the
+    final step. Training goes through ``Experiment.step``, so the log and a replay are as for one big step.
     TrainingDiverged propagates as from ``Experiment.step``. Holds ``training_lock(experiment)`` meanwhile, and
     stops early (with the snapshots so far) when ``interrupt(experiment)`` is called.
     """
@@ -206,12 +203,12 @@ def film(experiment: Experiment, n_steps: int, max_frames: int = MAX_FRAMES) -> 
     with guard.lock:
         guard.stop.clear()
         n = min(int(n_steps), experiment.steps_left)
-        every = snapshot_every(max(1, n), max_frames)
         done = 0
-        while done < n and not guard.stop.is_set():
-            k = min(every, n - done)
-            experiment.step(k)
-            done += k
+        for target in frame_steps(n, n_frames) if n > 0 else []:
+            if guard.stop.is_set():
+                break
+            experiment.step(target - done)
+            done = target
             dropout.append(snapshot(experiment.trainer.model, experiment.trainer.steps_done))
             twin.append(snapshot(experiment.twin.model, experiment.twin.steps_done))
     return dropout, twin

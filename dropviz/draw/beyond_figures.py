@@ -13,12 +13,12 @@ import plotly.graph_objects as go
 import torch
 from plotly.subplots import make_subplots
 
-from dropviz import palette
-from dropviz.convergence import SamplingCurve, guide_line
-from dropviz.figures import AXIS_TITLE_SIZE, FONT_SIZE, apply_projector_style
-from dropviz.grid import Grid
+from dropviz.core.convergence import SamplingCurve, guide_line
+from dropviz.core.grid import Grid
+from dropviz.draw import palette
+from dropviz.draw.figures import AXIS_TITLE_SIZE, FONT_SIZE, apply_projector_style
+from dropviz.draw.surface_image import probability_rgb, two_class_colorscale
 from dropviz.i18n import t
-from dropviz.surface_image import probability_rgb, two_class_colorscale
 
 ARITHMETIC = palette.BLUE
 GEOMETRIC = palette.VERMILION

@@ -18,10 +18,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from dropviz.datasets import Dataset, Split
-from dropviz.experiment import Experiment, ExperimentConfig
-from dropviz.model import ACTIVATIONS, DropoutMLP
-from dropviz.training import EXPLODED_LOSS, OPTIMIZERS, TrainingDiverged
+from dropviz.core.experiment import Experiment, ExperimentConfig
+from dropviz.core.model import ACTIVATIONS, DropoutMLP
+from dropviz.core.training import EXPLODED_LOSS, OPTIMIZERS, TrainingDiverged
+from dropviz.data.datasets import Dataset, Split
 
 BOOTSTRAP_SEED_OFFSET = 104_729  # the resamples' generator: seeded apart from the members' inits and batches
 LOG_FLOOR = 1e-12  # probabilities are clamped here before a log, so one sure mistake does not make NLL infinite

@@ -11,9 +11,9 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from dropviz.datasets import Split, make_split
-from dropviz.model import DropoutMLP
-from dropviz.training import Trainer, TrainingDiverged
+from dropviz.core.model import DropoutMLP
+from dropviz.core.training import Trainer, TrainingDiverged
+from dropviz.data.datasets import Split, make_split
 
 MAX_STEPS = 20_000  # per experiment: a link replays at most this many steps (about 20 s on one core)
 
@@ -34,7 +34,7 @@ class ExperimentConfig:
     width: int = 32
     activation: str = "relu"
     drop_probs: tuple[float, ...] = (0.2, 0.5, 0.5)
-    method: str = "bernoulli"  # how the dropout net drops a unit: see dropviz.noise
+    method: str = "bernoulli"  # how the dropout net drops a unit: see dropviz.core.noise
     optimizer: str = "adam"
     lr: float = 0.003
     batch_size: int = 16

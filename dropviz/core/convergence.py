@@ -5,7 +5,7 @@ Monte Carlo arithmetic and geometric means off its prefixes of length k (k = 1, 
 one stream). Each is compared with a reference over a grid of the plane (mean total variation), and the sampled
 arithmetic mean's test accuracy is set against the weight scaling rule's.
 
-``mask_sums`` is the engine (``dropviz.uncertainty`` uses it too): sums over many sampled masks of the
+``mask_sums`` is the engine (``dropviz.core.uncertainty`` uses it too): sums over many sampled masks of the
 subnetworks' class probabilities, logits and entropies, without one full forward pass per mask:
 
 * The first hidden layer depends on a mask only through its input units (2 inputs: at most 4 patterns), so it is
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import torch
 
-from dropviz import ensembles as en
-from dropviz import masks as mk
-from dropviz.compare import total_variation
-from dropviz.model import DropoutMLP
+from dropviz.core import ensembles as en
+from dropviz.core import masks as mk
+from dropviz.core.compare import total_variation
+from dropviz.core.model import DropoutMLP
 
 Progress = Callable[[float], None]
 

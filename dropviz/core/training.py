@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import torch
 import torch.nn.functional as F
 
-from dropviz.datasets import Dataset, Split
-from dropviz.model import DropoutMLP
+from dropviz.core.model import DropoutMLP
+from dropviz.data.datasets import Dataset, Split
 
 OPTIMIZERS = {"adam": torch.optim.Adam, "sgd": torch.optim.SGD}
 
@@ -131,4 +131,3 @@ class Trainer:
             losses.append(F.cross_entropy(logits, y).item())
             accs.append((logits.argmax(1) == y).float().mean().item())
         self.model.train()
-

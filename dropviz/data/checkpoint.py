@@ -13,7 +13,7 @@ references, so reading costs time in proportion to the file, at most 20 MB.
 
 Every key, type and shape is then checked, and anything wrong is a ``ValueError`` that names it. Weights and
 optimizer moments may be NaN or infinite (a diverged experiment holds them); data may not: it must pass the CSV
-rules of ``dropviz.csv_data`` (finite, labels 0-9, 4 to 5,000 points in all). A toy data set's points must match
+rules of ``dropviz.data.csv_data`` (finite, labels 0-9, 4 to 5,000 points in all). A toy data set's points must match
 its generator (they are regenerated, not taken from the file), and a file that records no training loads as a
 freshly built experiment: a crafted file can carry odd weights only with a training log, never as an untrained net.
 """
@@ -31,10 +31,10 @@ from typing import IO, Any
 import numpy as np
 import torch
 
-from dropviz.csv_data import MAX_LABEL, MAX_POINTS, MIN_CLASSES, check_points, read_limited
-from dropviz.datasets import GENERATORS, Dataset, Split
-from dropviz.experiment import MAX_STEPS, Experiment, ExperimentConfig, Segment
-from dropviz.training import History, Trainer
+from dropviz.core.experiment import MAX_STEPS, Experiment, ExperimentConfig, Segment
+from dropviz.core.training import History, Trainer
+from dropviz.data.csv_data import MAX_LABEL, MAX_POINTS, MIN_CLASSES, check_points, read_limited
+from dropviz.data.datasets import GENERATORS, Dataset, Split
 
 MAGIC = b"dropviz checkpoint\n"
 VERSION = 1

@@ -15,13 +15,13 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from dropviz import palette
-from dropviz.grid import Grid
+from dropviz.core.grid import Grid
+from dropviz.core.model import DropoutMLP
+from dropviz.core.subnetworks import Subnetworks
+from dropviz.draw import palette
+from dropviz.draw.network_figure import format_probability, layout_positions
+from dropviz.draw.surface_image import png_data_uri, surface_png
 from dropviz.i18n import t
-from dropviz.model import DropoutMLP
-from dropviz.network_figure import format_probability, layout_positions
-from dropviz.subnetworks import Subnetworks
-from dropviz.surface_image import png_data_uri, surface_png
 
 CARD_PX = 210  # image width in pixels; shown about half as wide, so twice as sharp
 DIAGRAM_HEIGHT_PX = 112

@@ -12,7 +12,7 @@ import io
 import numpy as np
 from PIL import Image, ImageDraw
 
-from dropviz import palette
+from dropviz.draw import palette
 
 MAX_SATURATION = 0.85  # a fully confident region: 85 % class colour, so the class-coloured points stand out
 BOUNDARY_ALPHA = 0.8

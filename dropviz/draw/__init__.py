@@ -1,0 +1,1 @@
+"""Drawing only: Plotly figures, surface images and GIFs made from what ``dropviz.core`` computes."""
