@@ -1,24 +1,10 @@
 """Every page through Streamlit's AppTest: change widgets and check that what is shown changes."""
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dropviz.i18n import t
-
-ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
-
-
-def open_page(page: str | None = None, query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(f"views/{page}.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.apptest import chart_specs, open_page
 
 
 def texts(elements) -> list[str]:
@@ -27,10 +13,6 @@ def texts(elements) -> list[str]:
 
 def all_captions(at: AppTest) -> list[str]:
     return texts(at.sidebar.caption) + texts(at.main.caption)
-
-
-def chart_specs(at: AppTest) -> list[str]:
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
 
 
 def test_home_page_links_every_page():

@@ -1,23 +1,15 @@
 """The bagging page through Streamlit's AppTest: k members, and a dropout net that follows the drop sliders."""
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from dropviz.i18n import t
+from tests import apptest
 
-ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
 MEMBERS = "bag_members"
 
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("views/bagging.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest.open_page("bagging", query)
 
 
 def member_images(at: AppTest) -> list[str]:

@@ -1,7 +1,6 @@
 """The "Beyond the book" page through Streamlit's AppTest: convergence curves and Monte Carlo dropout maps."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,24 +10,17 @@ from streamlit.testing.v1 import AppTest
 from dropviz.core import convergence as cv
 from dropviz.i18n import TEXT, t
 from dropviz.text import beyond as beyond_text
+from tests import apptest
 
-ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
 CURVE, MAPS = "beyond_curve", "beyond_maps"
 SMALL = {"hidden": "1", "width": "4"}  # d = 6: exact reference, fast
 
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("views/beyond.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest.open_page("beyond", query)
 
 
-def chart_specs(at: AppTest) -> list[str]:
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
+chart_specs = apptest.chart_specs
 
 
 def markdowns(at: AppTest) -> list[str]:

@@ -1,23 +1,15 @@
 """The Subnetworks page through Streamlit's AppTest: gallery counts, the book preset, sliders, extreme settings."""
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from dropviz.i18n import t
+from tests import apptest
 
-ENTRY = str(Path(__file__).resolve().parents[1] / "app" / "main.py")  # the script (streamlit_app.py wraps it)
 CARD = 'data-testid="dv-subnet-card"'
 
 
 def open_page(query: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=120)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.switch_page("views/subnetworks.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest.open_page("subnetworks", query)
 
 
 def gallery(at: AppTest) -> str:

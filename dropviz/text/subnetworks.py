@@ -90,8 +90,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "p(μ)의 확률로 뽑았으므로 단순 평균이 산술평균의 추정값입니다 (몬테카를로).",
     },
     "subnet.ensemble.point": {
-        "en": "Ring: the test point of the table below.",
-        "ko": "고리: 아래 표의 테스트 점.",
+        "en": "Open circle: the test point of the table below.",
+        "ko": "속이 빈 원: 아래 표에서 쓰는 테스트 점.",
     },
     "subnet.card_caption": {
         "en": "Each card: a subnetwork (dropped units and their weights removed; blue weights positive, orange negative), its decision surface from the trained weights with inverted-dropout scaling (kept units × 1/keep probability), its mask μ (1 = kept, layers split by |) and p(μ), the chance that training draws that mask. Net trained for {steps} steps.",

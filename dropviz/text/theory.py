@@ -39,11 +39,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.ws_inverted": {
         "en": "With inverted dropout, training multiplies each kept unit by 1/k instead, and the test-time net is the plain one.",
-        "ko": "역 드롭아웃에서는 그 대신 학습할 때 유지된 유닛에 1/k를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
+        "ko": "역드롭아웃에서는 그 대신 학습할 때 유지된 유닛에 1/k를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
     },
     "theory.ws": {
         "en": "Hinton's rule: run the whole net once, multiplying each unit's outgoing weights by its keep probability. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",
-        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역 드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링된 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화된 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
+        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링된 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화된 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
     },
     "theory.live_title": {
         "en": "The three rules at one test point",

@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.metrics": {
         "en": "step **{step}** · train acc **{train_acc:.0%}** · test acc **{test_acc:.1%}** · train loss {train_loss} · test loss **{test_loss}**",
-        "ko": "{step}단계 · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.1%}** · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
+        "ko": "**{step}**단계 · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.1%}** · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
     },
     "train.legend": {
         "en": "Background: class probabilities of the weight-scaled net (saturated = confident, white = undecided), dark line = decision boundary. Dots: the training points. The {n_test} test points are not drawn (they would hide the surface); the test figures use them.",
