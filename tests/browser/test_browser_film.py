@@ -106,7 +106,7 @@ def test_the_film_plays_evenly_and_pause_reset_and_sliders_show_at_once(base_url
             f"\nsurface frames while playing 50 steps per refresh: {rates[0]:.1f} and {rates[1]:.1f} per second, "
             f"{per_refresh[0]:.1f} and {per_refresh[1]:.1f} per refresh from the server"
         )
-    # A film, not a slideshow: several frames per refresh (9 snapshots are sent at 50 steps per refresh; a busy machine may skip some).
+    # A film, not a slideshow: several frames per refresh (9 sent at 50 steps per refresh; a busy machine skips some).
     assert min(per_refresh) >= 3, f"only {per_refresh} frames per refresh"
 
     h.main_button(page, t("train.pause")).click()
