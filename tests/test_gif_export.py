@@ -144,7 +144,7 @@ def trained() -> Experiment:
     return exp
 
 
-def test_training_frames_replay_to_the_experiments_current_nets_without_touching_it(trained):
+def test_training_frames_end_at_the_experiments_current_nets_without_touching_it(trained):
     before = _state(trained)
     frames = gx.training_frames(trained, frames=4, size=SMALL)
     _assert_same_state(before, _state(trained))
@@ -162,6 +162,26 @@ def test_training_frames_replay_to_the_experiments_current_nets_without_touching
         expected = Image.open(io.BytesIO(surface_png(probs, grid.extent, split.train.x, split.train.y, size=px)))
         shown = last.image.crop((left, layout.surface_top, left + px, layout.surface_top + px))
         assert np.array_equal(np.asarray(shown), np.asarray(expected.convert("RGB")))
+
+
+def test_the_weights_kept_while_training_draw_the_frames_a_replay_draws(trained, monkeypatch):
+    assert gx._can_use_trail(trained, trained.steps_done)
+    kept = gx.training_frames(trained, frames=4, size=SMALL)
+    monkeypatch.setattr(gx, "_can_use_trail", lambda *_: False)
+    replayed = gx.training_frames(trained, frames=4, size=SMALL)
+    for a, b in zip(kept, replayed, strict=True):
+        assert (a.step, a.test_loss, a.drop_probs) == (b.step, b.test_loss, b.drop_probs)
+        assert np.array_equal(np.asarray(a.image), np.asarray(b.image)), a.step
+
+
+def test_a_long_run_gives_forty_distinct_frames_from_its_trail():
+    exp = Experiment(SMALL_CONFIG)
+    exp.step(1000)
+    frames = gx.training_frames(exp, frames=40, size=SMALL)
+    steps = [f.step for f in frames]
+    assert steps[0] == 0 and steps[-1] == 1000 and all(a < b for a, b in zip(steps, steps[1:]))
+    targets = gx._frame_steps(1000, 40)
+    assert max(abs(s - t) for s, t in zip(steps, targets)) <= exp.trail.stride / 2
 
 
 def test_training_gif_decodes_loops_and_ends_on_the_last_frame(trained):

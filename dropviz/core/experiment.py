@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from dropviz.core.model import DropoutMLP
+from dropviz.core.trail import Trail
 from dropviz.core.training import Trainer, TrainingDiverged
 from dropviz.data.datasets import Split, make_split
 
@@ -65,6 +66,11 @@ class Experiment:
         no_dropout = [0.0] * len(config.drop_probs)
         self.twin = self._trainer(DropoutMLP(sizes, no_dropout, config.activation, seed=config.seed))
         self.log: list[Segment] = []
+        self.trail = Trail()  # the weights at evenly spaced steps, for a training GIF without a replay
+        self._record()
+
+    def _record(self) -> None:
+        self.trail.record(self.steps_done, self.config.drop_probs, self.trainer.model, self.twin.model)
 
     def _trainer(self, model: DropoutMLP) -> Trainer:
         c = self.config
@@ -115,6 +121,7 @@ class Experiment:
         for _ in range(n):
             self.trainer.step(1)
             self.twin.step(1)
+            self._record()
 
     def _log_steps(self, n: int) -> None:
         probs = self.config.drop_probs
@@ -130,6 +137,7 @@ class Experiment:
         self.trainer.copy_state_from(other.trainer)
         self.twin.copy_state_from(other.twin)
         self.log = list(other.log)
+        self.trail = other.trail.copy()
         self.config = replace(self.config, drop_probs=other.config.drop_probs)
         self.serial = next(self._serials)  # new weights: anything cached for the old ones is stale
 
