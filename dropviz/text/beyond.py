@@ -3,11 +3,11 @@
 TEXT: dict[str, dict[str, str]] = {
     "beyond.title": {
         "en": "Beyond the book: sampling and uncertainty",
-        "ko": "책 너머: 몬테카를로 표본과 불확실성",
+        "ko": "책 너머: 표본 추출과 불확실성",
     },
     "beyond.intro": {
         "en": "Two questions the book leaves open. How many sampled masks does a Monte Carlo average need before it is as good as the weight scaling rule (Srivastava et al. 2014, Figure 11)? And since the subnetworks do not all agree, does their disagreement show where the net is unsure (Monte Carlo dropout, Gal and Ghahramani 2016)?",
-        "ko": "책이 열어 둔 두 가지 질문입니다. 몬테카를로 평균은 마스크 표본이 몇 개 있어야 가중치 스케일링 추론 규칙만큼 좋아질까요(Srivastava 외 2014, 그림 11)? 그리고 부분 신경망들의 예측이 서로 다를 때, 그 차이가 신경망이 확신하지 못하는 곳을 보여 줄까요(몬테카를로 드롭아웃, Gal과 Ghahramani 2016)?",
+        "ko": "책이 답하지 않고 남겨 둔 질문 두 가지입니다. 몬테카를로 평균은 마스크 표본이 몇 개 있어야 가중치 스케일링 추론 규칙만큼 좋아질까요(Srivastava 외 2014, 그림 11)? 그리고 부분 신경망들의 예측이 서로 다를 때, 그 차이가 신경망이 확신하지 못하는 곳을 보여 줄까요(몬테카를로 드롭아웃, Gal과 Ghahramani 2016)?",
     },
     "beyond.sampling": {
         "en": "Sampling {repeats} × {k_max} masks and comparing them with the reference…",
@@ -15,11 +15,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "beyond.mc_computing": {
         "en": "Running {t} sampled masks over the plane…",
-        "ko": "평면 위에서 마스크 표본 {t}개를 실행하는 중…",
+        "ko": "마스크 표본 {t}개로 평면 전체를 계산하는 중…",
     },
     "beyond.conv_title": {
         "en": "1. How many masks until sampling is as good as weight scaling?",
-        "ko": "1. 마스크 표본이 몇 개면 가중치 스케일링 추론 규칙만큼 좋아질까?",
+        "ko": "1. 마스크를 몇 개 뽑아야 가중치 스케일링만큼 좋아질까?",
     },
     "beyond.reference_exact": {
         "en": "Reference: the exact arithmetic and geometric means over all {masks} masks with nonzero probability. {repeats} repeats of {k_max} sampled masks; net trained for {steps} steps.",
@@ -27,11 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "beyond.reference_mc": {
         "en": "Reference: a Monte Carlo estimate from {n} masks, because 2^{d} masks are too many to enumerate; at k = {k_max} about {share:.0%} of the measured error is the reference's own. {repeats} repeats of {k_max} sampled masks; net trained for {steps} steps.",
-        "ko": "기준값: 마스크 {n}개 표본의 몬테카를로 추정값(마스크 2^{d}개는 모두 셀 수 없습니다). k = {k_max}에서는 측정된 오차의 약 {share:.0%}가 기준값 자체의 오차입니다. 마스크 {k_max}개 표본을 {repeats}번 반복했고, 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "기준값: 마스크 {n}개 표본의 몬테카를로 추정값(마스크 2^{d}개는 모두 계산하기에 너무 많습니다). k = {k_max}에서는 측정된 오차의 약 {share:.0%}가 기준값 자체의 오차입니다. 마스크 {k_max}개 표본을 {repeats}번 반복했고, 신경망은 {steps}단계 학습되었습니다.",
     },
     "beyond.reference_noise": {
         "en": "Reference: a Monte Carlo estimate from {n} noise draws ({method}: no finite list of subnetworks to enumerate); at k = {k_max} about {share:.0%} of the measured error is the reference's own. {repeats} repeats of {k_max} draws (every draw runs the whole net, so fewer than for dropout masks); net trained for {steps} steps.",
-        "ko": "기준값: 노이즈 {n}번 표본의 몬테카를로 추정값({method}에는 셀 수 있는 부분 신경망 목록이 없습니다). k = {k_max}에서는 측정된 오차의 약 {share:.0%}가 기준값 자체의 오차입니다. 노이즈 {k_max}번 표본을 {repeats}번 반복했고(표본마다 신경망 전체를 계산하므로 드롭아웃 마스크보다 적게 뽑습니다), 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "기준값: 노이즈 {n}번 표본의 몬테카를로 추정값({method}에는 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없습니다). k = {k_max}에서는 측정된 오차의 약 {share:.0%}가 기준값 자체의 오차입니다. 노이즈 {k_max}번 표본을 {repeats}번 반복했고(표본마다 신경망 전체를 계산하므로 드롭아웃 마스크보다 적게 뽑습니다), 신경망은 {steps}단계 학습되었습니다.",
     },
     "beyond.matched": {
         "en": "The sampled arithmetic mean reaches the weight scaling rule's test accuracy ({ws:.1%}) from k = **{k}** masks on (median of {repeats} repeats).",
@@ -51,7 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "beyond.conv_caption": {
         "en": "Left: mean total variation ½Σ|Δp| between the Monte Carlo mean of k masks and the reference over a {grid} grid of the plane; lines are medians over {repeats} repeats, bands span the 10th to 90th percentile. Monte Carlo error shrinks like 1/√k (four times the masks, half the error); the dotted lines are the weight scaling rule's own distance from each mean. Right: test accuracy of the sampled arithmetic mean on the {n_test} test points.",
-        "ko": "왼쪽: 마스크 k개의 몬테카를로 평균과 기준값 사이의 총변동 거리 ½Σ|Δp|를 평면의 {grid} 격자에서 평균한 값입니다. 선은 {repeats}번 반복의 중앙값, 띠는 10~90 백분위 범위입니다. 몬테카를로 오차는 1/√k처럼 줄어듭니다(마스크를 네 배로 늘리면 오차가 절반). 점선은 가중치 스케일링 추론 규칙과 각 평균 사이의 거리입니다. 오른쪽: 표본 산술평균의 테스트 정확도(테스트 점 {n_test}개).",
+        "ko": "왼쪽: 마스크 k개의 몬테카를로 평균과 기준값 사이의 총변동 거리 ½Σ|Δp|를 평면의 {grid} 격자에서 평균한 값입니다. 선은 {repeats}번 반복의 중앙값, 띠는 10~90 백분위 범위입니다. 몬테카를로 오차는 1/√k에 비례해 줄어듭니다(마스크를 네 배로 늘리면 오차가 절반). 점선은 가중치 스케일링 추론 규칙과 각 평균 사이의 거리입니다. 오른쪽: 표본 산술평균의 테스트 정확도(테스트 점 {n_test}개).",
     },
     "beyond.unc_title": {
         "en": "2. What dropout knows it does not know",

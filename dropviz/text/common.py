@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "common.stretch": {
         "en": "steps {a}–{b} with drop {probs}",
-        "ko": "{a}–{b}단계는 드롭 확률 {probs}",
+        "ko": "{a}–{b}단계(드롭 확률 {probs})",
     },
     "common.trained_with": {
         "en": "This net was trained with other drop probabilities than it is shown with: {stretches}. Now shown with drop {now} (inputs / hidden layers).",
@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
     "side.method.dropconnect": {"en": "DropConnect (drop weights)", "ko": "DropConnect (가중치를 드롭)"},
     "side.method_help": {
         "en": "Multiplying a unit by 0 is one way of many. Gaussian dropout multiplies every unit by noise of mean 1 and variance p/(1−p) (Srivastava et al. 2014); DropConnect drops each weight leaving a unit with that unit's p (Wan et al. 2013). All three keep the expected value, so weight scaling is the plain net for each. Changing it starts training over.",
-        "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 따로 그 유닛의 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값을 바꾸지 않으므로, 어느 방법에서든 가중치 스케일링은 원래 신경망 그대로입니다. 방법을 바꾸면 학습을 처음부터 다시 시작합니다.",
+        "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 따로 그 유닛의 드롭 확률 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값을 바꾸지 않으므로, 어느 방법에서든 가중치 스케일링은 원래 신경망 그대로입니다. 방법을 바꾸면 학습을 처음부터 다시 시작합니다.",
     },
     "side.present": {
         "en": "Presenter mode",
@@ -149,7 +149,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "rule.geometric": {
         "en": "Geometric mean (normalized)",
-        "ko": "기하평균 (정규화)",
+        "ko": "정규화한 기하평균",
     },
     "rule.weight_scaled": {
         "en": "Weight scaling",
@@ -179,7 +179,7 @@ TEXT: dict[str, dict[str, str]] = {
     "side.upload": {"en": "CSV file with columns x1,x2,label", "ko": "x1,x2,label 열이 있는 CSV 파일"},
     "side.upload_help": {
         "en": "A header row x1,x2,label, then one point per row: two numbers and a whole-number label from 0 to 9 (labels 0, 1, …, each used). 4 to 5,000 points, at most 2 MB. Half of each class is held out as the test set (which half depends on the random seed). The file stays in your session: nobody else sees it.",
-        "ko": "첫 행은 머리글 x1,x2,label이고, 그다음 행마다 점 하나를 적습니다: 숫자 두 개와 0–9 사이의 정수 레이블(0, 1, …처럼 0부터 빠짐없이 사용). 점 4–5,000개, 최대 2 MB. 클래스마다 절반을 테스트 세트로 떼어 둡니다(어느 절반인지는 난수 시드가 정함). 파일은 내 세션에만 남고 다른 사람은 볼 수 없습니다.",
+        "ko": "첫 행은 머리글 x1,x2,label이고, 그다음 행마다 점 하나를 적습니다: 숫자 두 개와 0–9 사이의 정수 레이블(0, 1, …처럼 0부터 빠짐없이 사용). 점 4–5,000개, 최대 2 MB. 클래스마다 절반을 테스트 데이터로 떼어 둡니다(어느 절반인지는 난수 시드가 정함). 파일은 내 세션에만 남고 다른 사람은 볼 수 없습니다.",
     },
     "side.upload_error": {
         "en": "This file was not used; the previous data stay. {error}",

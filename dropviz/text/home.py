@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "home.intro": {
         "en": "Dropout (Deep Learning, section 7.12) trains a network while randomly switching units off: every example of every minibatch gets its own fresh **mask**, which keeps each input unit with probability 0.8 and each hidden unit with probability 0.5 (the book's suggested **drop** probabilities are 0.2 and 0.5). Each mask picks a **subnetwork**, and all subnetworks share one set of weights, so training is a cheap kind of **bagging**. At test time the subnetworks' predictions have to be combined: this app shows how.",
-        "ko": "드롭아웃(Deep Learning 7.12절)은 유닛을 무작위로 끄면서 신경망을 학습합니다. 미니배치의 예제마다 새 **마스크**를 뽑아 입력 유닛은 확률 0.8로, 은닉 유닛은 확률 0.5로 유지합니다(책이 권하는 **드롭** 확률은 0.2와 0.5). 마스크마다 **부분 신경망**이 하나 정해지고, 모든 부분 신경망이 가중치 한 벌을 공유하므로 학습은 값싼 **배깅**인 셈입니다. 테스트할 때는 부분 신경망들의 예측을 합쳐야 하는데, 이 앱은 그 방법들을 보여 줍니다.",
+        "ko": "드롭아웃(Deep Learning 7.12절)은 유닛을 무작위로 끄면서 신경망을 학습합니다. 미니배치의 예제마다 새 **마스크**를 뽑아 입력 유닛은 유지 확률 0.8로, 은닉 유닛은 유지 확률 0.5로 남깁니다(책이 권하는 **드롭** 확률은 0.2와 0.5). 마스크마다 **부분 신경망**이 하나 정해지고, 모든 부분 신경망이 가중치 한 벌을 공유하므로 학습은 값싼 **배깅**인 셈입니다. 테스트할 때는 부분 신경망들의 예측을 합쳐야 하는데, 이 앱은 그 방법들을 보여 줍니다.",
     },
     "home.masks": {
         "en": "Watch masks being drawn on the network and count the 2^d subnetworks.",
@@ -23,11 +23,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "home.beyond": {
         "en": "Beyond the book: how many sampled masks it takes to match weight scaling, and where the subnetworks disagree (MC dropout uncertainty).",
-        "ko": "책 너머: 가중치 스케일링 추론 규칙만큼 좋아지려면 마스크를 몇 개나 뽑아야 하는지, 그리고 부분 신경망들의 예측이 어디서 엇갈리는지(MC 드롭아웃 불확실성).",
+        "ko": "책 너머: 가중치 스케일링만큼 좋아지려면 마스크를 몇 개나 뽑아야 하는지, 그리고 부분 신경망들의 예측이 어디서 엇갈리는지(몬테카를로 드롭아웃의 불확실성).",
     },
     "home.train": {
         "en": "Train live, with dropout and without, and watch the twin without dropout overfit.",
-        "ko": "드롭아웃이 있을 때와 없을 때를 실시간으로 학습하고, 드롭아웃 없는 쌍둥이가 과적합하는 모습을 봅니다.",
+        "ko": "드롭아웃을 쓴 신경망과 쓰지 않은 신경망을 실시간으로 함께 학습하고, 드롭아웃 없는 쌍둥이 신경망이 과적합하는 모습을 봅니다.",
     },
     "home.inference": {
         "en": "Compare the arithmetic mean, the geometric mean and weight scaling on one trained net.",

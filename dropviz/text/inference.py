@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.intro": {
         "en": "All three rules use the **same trained weights**. The arithmetic mean averages the subnetworks' probabilities; the geometric mean multiplies them (each to the power p(μ)) and renormalizes; weight scaling runs the full net once with every weight scaled by its unit's keep probability.",
-        "ko": "세 규칙 모두 **같은 학습된 가중치**를 사용합니다. 산술평균은 부분 신경망들의 확률을 평균하고, 기하평균은 확률들을 (각각 p(μ)제곱하여) 곱한 뒤 다시 정규화하며, 가중치 스케일링 추론 규칙은 각 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다.",
+        "ko": "세 규칙 모두 **학습된 같은 가중치**를 씁니다. 산술평균은 부분 신경망들의 확률을 평균하고, 기하평균은 확률들을 각각 p(μ)제곱해 곱한 뒤 다시 정규화하며, 가중치 스케일링 추론 규칙은 각 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다.",
     },
     "inf.training_first": {
         "en": "Training the net for {steps} steps first…",
@@ -19,7 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.exact": {
         "en": "Exact: all {masks} masks with nonzero probability, each weighted by p(μ). Net trained for {steps} steps.",
-        "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks}개를 모두 p(μ)로 가중해 더했습니다. 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "정확한 계산: 확률이 0이 아닌 마스크 {masks}개 전부를 p(μ)로 가중평균했습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.exact_one": {
         "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
@@ -27,11 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.monte_carlo_noise": {
         "en": "Monte Carlo estimate from {n} noise draws: with {method} there is no finite list of subnetworks to enumerate, so even the arithmetic and geometric means can only be sampled. Net trained for {steps} steps.",
-        "ko": "노이즈를 {n}번 뽑은 몬테카를로 추정: {method}에서는 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없어서 산술평균과 기하평균도 표본으로만 추정할 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "노이즈를 {n}번 뽑아 구한 몬테카를로 추정값: {method}에서는 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없어서 산술평균과 기하평균도 표본으로만 추정할 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.monte_carlo": {
         "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
-        "ko": "마스크 {n}개를 뽑은 몬테카를로 추정: 마스크 2^{d}개 × 점 {points}개는 여기서 모두 계산하기에 너무 많습니다. 은닉층 수나 유닛 수를 줄이면(또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "마스크 {n}개를 뽑아 구한 몬테카를로 추정값: 마스크 2^{d}개 × 점 {points}개는 여기서 모두 계산하기에 너무 많습니다. 은닉층 수나 유닛 수를 줄이면(또는 드롭 확률을 0이나 1로 두면) 정확한 값을 볼 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.class_shown": {
         "en": "Class shown",
@@ -91,7 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "inf.standard_error": {
         "en": "± is one standard error of the Monte Carlo estimate ({n} masks, jackknife over {groups} groups of masks).",
-        "ko": "± 폭은 몬테카를로 추정의 표준오차 1배입니다(마스크 {n}개를 {groups}개 묶음으로 나눈 잭나이프).",
+        "ko": "± 뒤의 값은 몬테카를로 추정값의 표준오차입니다(마스크 {n}개를 {groups}개 묶음으로 나눈 잭나이프 추정).",
     },
     "inf.table_caption": {
         "en": "Gaps are over the {grid} grid (|Δp| is the largest per-class gap at a point); accuracies over the {n} test points.",

@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.intro": {
         "en": "A **mask** μ has one 0/1 entry per input and hidden unit; μᵢ = 0 removes unit i and all its weights, leaving a **subnetwork**. Training draws a fresh mask for **every example** of a minibatch, so one step trains as many subnetworks as the minibatch has examples, all on the same shared weights: bagging with parameter sharing.",
-        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i가 그 가중치들과 함께 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 곧 파라미터 공유를 하는 배깅입니다.",
+        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i와 그 유닛의 가중치가 모두 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 파라미터를 공유하는 배깅인 셈입니다.",
     },
     "masks.units": {
         "en": "Droppable units d",
@@ -19,11 +19,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.compact": {
         "en": "d = **{d}** droppable units ({k} can vary) · 2^d = **{count}** subnetworks · trained **{steps}** steps",
-        "ko": "드롭할 수 있는 유닛 d = **{d}**개 (그중 {k}개가 바뀔 수 있음) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
+        "ko": "드롭 가능한 유닛 d = **{d}**개 (그중 {k}개가 바뀔 수 있음) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
     },
     "masks.varying": {
         "en": "Units that can vary (0 < drop < 1)",
-        "ko": "바뀔 수 있는 유닛 (0 < 드롭 확률 < 1)",
+        "ko": "바뀔 수 있는 유닛 (0 < p < 1)",
     },
     "masks.possible": {
         "en": "Only {possible} of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only the {k} other units vary.",
@@ -31,7 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.batch_trained": {
         "en": "The masks training step {step} used:<br>one row per example of its minibatch",
-        "ko": "학습 {step}번째 단계에서 쓴 마스크:<br>미니배치의 예제마다 한 줄",
+        "ko": "{step}번째 학습 단계에서 쓴 마스크:<br>미니배치의 예제마다 한 줄",
     },
     "masks.batch_gaussian": {
         "en": "Gaussian noise: every unit of every example is kept,<br>multiplied by a draw from N(1, p/(1−p))",
@@ -51,7 +51,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.batch_bernoulli": {
         "en": "A minibatch of {b} examples draws {b} masks:<br>one row per example",
-        "ko": "예제 {b}개짜리 미니배치는 마스크 {b}개를 뽑습니다:<br>예제마다 한 줄",
+        "ko": "예제 {b}개인 미니배치의 마스크 {b}개:<br>예제마다 한 줄",
     },
     "masks.subnetworks_help": {
         "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",
@@ -87,6 +87,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.frequency_caption": {
         "en": "Bars: fraction of the {n} sampled masks that kept the unit. Marks: its keep probability 1 − p. With more masks the bars settle on the marks.",
-        "ko": "막대: 뽑은 마스크 {n}개 중 그 유닛을 유지한 비율. 표시: 유지 확률 1 − p. 마스크를 많이 뽑을수록 막대가 표시에 가까워집니다.",
+        "ko": "막대: 뽑은 마스크 {n}개 중 그 유닛을 유지한 비율. 가로선: 유지 확률 1 − p. 마스크를 많이 뽑을수록 막대 끝이 가로선에 가까워집니다.",
     },
 }

@@ -3,7 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     "subnet.title": {
         "en": "Subnetworks (Figure 7.6, live)",
-        "ko": "부분 신경망 (그림 7.6)",
+        "ko": "부분 신경망 (움직이는 그림 7.6)",
     },
     "subnet.preset": {
         "en": "The book's net (2-2)",
@@ -11,7 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.preset_help": {
         "en": "One hidden layer of 2 units, as in the book's Figure 7.6: d = 4 droppable units (2 inputs, 2 hidden), so 16 subnetworks when every drop probability lies strictly between 0 and 1. The drop probabilities are left as they are.",
-        "ko": "책의 그림 7.6처럼 은닉층 하나에 유닛 2개: 드롭 가능한 유닛 d = 4 (입력 2, 은닉 2)이므로 모든 드롭 확률이 0과 1 사이에 있으면 부분 신경망은 16개입니다. 드롭 확률은 그대로 둡니다.",
+        "ko": "책의 그림 7.6처럼 은닉층 하나에 유닛 2개인 신경망입니다. 드롭 가능한 유닛이 d = 4개(입력 2개, 은닉 2개)이므로, 모든 드롭 확률이 0보다 크고 1보다 작으면 부분 신경망은 16개입니다. 드롭 확률은 그대로 둡니다.",
     },
     "subnet.redraw": {
         "en": "Draw another {n}",
@@ -19,19 +19,19 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.redraw_help": {
         "en": "Draw {n} new masks from p(μ). The draw number is part of this session, so a rerun shows the same {n}.",
-        "ko": "p(μ)에서 마스크 {n}개를 새로 뽑습니다. 뽑은 횟수는 이 세션에 저장되므로 다시 실행해도 같은 {n}개가 보입니다.",
+        "ko": "p(μ)에서 마스크 {n}개를 새로 뽑습니다. 몇 번째로 뽑았는지가 이 세션에 저장되므로 다시 실행해도 같은 {n}개가 보입니다.",
     },
     "subnet.units_all": {
         "en": "d = **{d}** droppable units, all with 0 < drop probability < 1.",
-        "ko": "드롭 가능한 유닛 d = **{d}**, 모두 드롭 확률이 0과 1 사이입니다.",
+        "ko": "드롭 가능한 유닛은 d = **{d}**개이고, 모두 드롭 확률이 0보다 크고 1보다 작습니다.",
     },
     "subnet.units_some": {
         "en": "d = **{d}** droppable units, **{free}** of them with 0 < drop probability < 1 (the other {fixed}, with drop probability 0 or 1, never change).",
-        "ko": "드롭 가능한 유닛 d = **{d}** 중 **{free}**개의 드롭 확률이 0과 1 사이입니다 (나머지 {fixed}개는 드롭 확률이 0 또는 1이라 바뀌지 않음).",
+        "ko": "드롭 가능한 유닛 d = **{d}**개 중 **{free}**개는 드롭 확률이 0보다 크고 1보다 작습니다(나머지 {fixed}개는 드롭 확률이 0 또는 1이라 바뀌지 않습니다).",
     },
     "subnet.units_none": {
         "en": "d = **{d}** droppable units, but every drop probability is 0 or 1: none can change.",
-        "ko": "드롭 가능한 유닛 d = **{d}**, 하지만 모든 드롭 확률이 0 또는 1이라 바뀌는 유닛이 없습니다.",
+        "ko": "드롭 가능한 유닛은 d = **{d}**개이지만, 모든 드롭 확률이 0 또는 1이라 바뀔 수 있는 유닛이 없습니다.",
     },
     "subnet.listed": {
         "en": "So **{total}** subnetworks have p(μ) > 0, all shown, most units kept first.",
@@ -43,15 +43,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.one": {
         "en": "So exactly **one** subnetwork has p(μ) > 0 (p(μ) = 1).",
-        "ko": "따라서 p(μ) > 0인 부분 신경망은 정확히 **하나**입니다 (p(μ) = 1).",
+        "ko": "따라서 p(μ) > 0인 부분 신경망은 정확히 **하나**이고, 그 p(μ)는 1입니다.",
     },
     "subnet.paths_listed": {
         "en": "With a path from an input to an output: **{linked}**; without (dashed: constant output, from the biases alone): **{cut}**, total p(μ) = {p}.",
-        "ko": "입력에서 출력까지 경로가 있는 것: **{linked}**개; 없는 것 (점선: 편향만으로 정해지는 상수 출력): **{cut}**개, p(μ) 합 {p}.",
+        "ko": "입력에서 출력까지 경로가 있는 것은 **{linked}**개, 없는 것(점선: 편향만으로 정해지는 상수 출력)은 **{cut}**개이며, 경로가 없는 것들의 p(μ) 합은 {p}입니다.",
     },
     "subnet.paths_sampled": {
         "en": "Of these {n}, with a path from an input to an output: **{linked}**; without (dashed: constant output): **{cut}**. Of all {power}, without: **{cut_all}**, total p(μ) = {p}.",
-        "ko": "뽑은 {n}개 중 입력에서 출력까지 경로가 있는 것: **{linked}**개; 없는 것 (점선: 상수 출력): **{cut}**개. 전체 {power}개 중 경로가 없는 것: **{cut_all}**개, p(μ) 합 {p}.",
+        "ko": "뽑은 {n}개 중 입력에서 출력까지 경로가 있는 것은 **{linked}**개, 없는 것(점선: 상수 출력)은 **{cut}**개입니다. 전체 {power}개 중 경로가 없는 것은 **{cut_all}**개이며, 이들의 p(μ) 합은 {p}입니다.",
     },
     "subnet.drawing": {
         "en": "Drawing the subnetworks…",
@@ -83,11 +83,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.ensemble.listed": {
         "en": "Σ p(μ) × the surfaces at the left: the same picture as on the Inference page.",
-        "ko": "왼쪽 표면들의 Σ p(μ) × 표면: 추론 규칙 페이지의 그림과 같습니다.",
+        "ko": "Σ p(μ) × (왼쪽의 각 그림): 추론 규칙 페이지의 그림과 같습니다.",
     },
     "subnet.ensemble.sampled": {
         "en": "Drawn with probability p(μ), so their plain mean estimates the arithmetic mean (Monte Carlo).",
-        "ko": "p(μ)의 확률로 뽑았으므로 단순 평균이 산술평균의 추정값입니다 (몬테카를로).",
+        "ko": "확률 p(μ)로 뽑았으므로, 이들의 단순 평균은 산술평균의 몬테카를로 추정값입니다.",
     },
     "subnet.ensemble.point": {
         "en": "Open circle: the test point of the table below.",
@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.card_caption": {
         "en": "Each card: a subnetwork (dropped units and their weights removed; blue weights positive, orange negative), its decision surface from the trained weights with inverted-dropout scaling (kept units × 1/keep probability), its mask μ (1 = kept, layers split by |) and p(μ), the chance that training draws that mask. Net trained for {steps} steps.",
-        "ko": "각 카드: 부분 신경망 (드롭된 유닛과 그 가중치는 지움; 파란색은 양의 가중치, 주황색은 음의 가중치), 학습된 가중치로 역드롭아웃 스케일링(유지된 유닛 × 1/유지 확률)을 적용한 결정 경계, 마스크 μ (1 = 유지, 층은 |로 구분), 그리고 학습 중 그 마스크가 뽑힐 확률 p(μ). 신경망은 {steps}단계 학습되었습니다.",
+        "ko": "각 카드: 부분 신경망(드롭된 유닛과 그 가중치는 지움, 파란색은 양의 가중치, 주황색은 음의 가중치), 학습된 가중치에 역드롭아웃 스케일링(유지된 유닛 × 1/유지 확률)을 적용해 그린 결정 경계, 마스크 μ(1 = 유지, 층은 |로 구분), 그리고 학습 중 그 마스크가 뽑힐 확률 p(μ). 신경망은 {steps}단계 학습되었습니다.",
     },
     "subnet.table_title": {
         "en": "One test point through every subnetwork shown",
@@ -131,7 +131,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.col.combination": {
         "en": "combination",
-        "ko": "조합",
+        "ko": "결합 방법",
     },
     "subnet.col.class_y": {
         "en": "p(y = {c} | x)",
@@ -151,18 +151,18 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "subnet.rule.geometric": {
         "en": "geometric mean: ∏ p(y | x, μ)^w(μ), normalized",
-        "ko": "기하평균: ∏ p(y | x, μ)^w(μ), 정규화",
+        "ko": "정규화한 기하평균: ∏ p(y | x, μ)^w(μ)",
     },
     "subnet.rule.weight_scaled": {
         "en": "weight scaling inference rule (whole net, once)",
-        "ko": "가중치 스케일링 추론 규칙 (전체 신경망, 한 번)",
+        "ko": "가중치 스케일링 추론 규칙 (전체 신경망을 한 번 실행)",
     },
     "subnet.combo_listed": {
         "en": "The first two rows are computed from the table above with w(μ) = p(μ); they are exactly the arithmetic and normalized geometric means of the Inference and Theory pages. Weight scaling runs the whole net once and only approximates them.",
-        "ko": "위의 두 행은 위 표에서 w(μ) = p(μ)로 계산했으며, 추론 규칙·이론 페이지의 산술평균, 정규화한 기하평균과 정확히 같습니다. 가중치 스케일링 추론 규칙은 전체 신경망을 한 번 실행하여 이를 근사할 뿐입니다.",
+        "ko": "처음 두 행은 위 표에서 w(μ) = p(μ)로 계산한 것으로, 추론 규칙 페이지와 이론 페이지의 산술평균, 정규화한 기하평균과 정확히 같습니다. 가중치 스케일링 추론 규칙은 전체 신경망을 한 번만 실행하며 이 두 평균을 근사할 뿐입니다.",
     },
     "subnet.combo_sampled": {
         "en": "Over the {n} sampled subnetworks only: each counts w(μ) = 1/{n}, because they were drawn with probability p(μ). So the first two rows are Monte Carlo estimates from {n} masks, not the exact means (the Theory page uses 20,000 masks).",
-        "ko": "뽑은 부분 신경망 {n}개만으로 계산했습니다: p(μ)의 확률로 뽑혔으므로 각각 w(μ) = 1/{n}입니다. 따라서 위의 두 행은 마스크 {n}개로 얻은 몬테카를로 추정값이지 정확한 평균이 아닙니다 (이론 페이지는 마스크 20,000개를 씁니다).",
+        "ko": "뽑은 부분 신경망 {n}개만으로 계산했습니다. 확률 p(μ)로 뽑았으므로 각 부분 신경망은 w(μ) = 1/{n}만큼 반영됩니다. 따라서 처음 두 행은 마스크 {n}개로 얻은 몬테카를로 추정값이며 정확한 평균이 아닙니다(이론 페이지는 마스크 20,000개를 씁니다).",
     },
 }

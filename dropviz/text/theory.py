@@ -3,7 +3,7 @@
 TEXT: dict[str, dict[str, str]] = {
     "theory.title": {
         "en": "Dropout in formulas (7.12)",
-        "ko": "수식으로 보는 드롭아웃 (7.12)",
+        "ko": "수식으로 보는 드롭아웃 (7.12절)",
     },
     "theory.bagging_title": {
         "en": "Masks and subnetworks",
@@ -11,11 +11,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.bagging": {
         "en": "Unit i is kept with probability kᵢ = 1 − pᵢ, where pᵢ is its layer's **drop** probability, independently of the others. A mask μ picks one of 2^d subnetworks; p(μ) is how often training visits it.",
-        "ko": "유닛 i는 다른 유닛과 독립적으로 확률 kᵢ = 1 − pᵢ로 유지됩니다. 여기서 pᵢ는 그 유닛이 속한 층의 **드롭** 확률입니다. 마스크 μ는 2^d개의 부분 신경망 중 하나를 고르고, p(μ)는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
+        "ko": "유닛 i의 유지 확률은 kᵢ = 1 − pᵢ이고, 유닛마다 다른 유닛과 독립적으로 유지 여부가 정해집니다. 여기서 pᵢ는 그 유닛이 속한 층의 **드롭** 확률입니다. 마스크 μ는 2^d개의 부분 신경망 중 하나를 고르고, p(μ)는 학습이 그 부분 신경망을 얼마나 자주 방문하는지를 뜻합니다.",
     },
     "theory.bagging_live": {
         "en": "Current net: d = **{d}** droppable units, so 2^d = **{count}** subnetworks. **{k}** units have a drop probability strictly between 0 and 1; masks with p(μ) > 0: **{possible}**. p(every unit kept) = {all_kept}; the most likely single mask has p(μ) = {mode}.",
-        "ko": "현재 신경망: 드롭할 수 있는 유닛 d = **{d}**개, 부분 신경망 2^d = **{count}**개. 드롭 확률이 0과 1 사이(양 끝 제외)인 유닛은 **{k}**개이고, p(μ) > 0인 마스크는 **{possible}**개입니다. p(모든 유닛 유지) = {all_kept}, 확률이 가장 높은 마스크 하나의 p(μ) = {mode}.",
+        "ko": "현재 신경망: 드롭 가능한 유닛 d = **{d}**개, 부분 신경망 2^d = **{count}**개. 드롭 확률이 0과 1 사이(양 끝 제외)인 유닛은 **{k}**개이고, p(μ) > 0인 마스크는 **{possible}**개입니다. p(모든 유닛 유지) = {all_kept}, 확률이 가장 높은 마스크 하나의 p(μ) = {mode}.",
     },
     "theory.arith_title": {
         "en": "Arithmetic mean (the bagging ensemble)",
@@ -27,11 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.geom_title": {
         "en": "Normalized geometric mean",
-        "ko": "정규화된 기하평균",
+        "ko": "정규화한 기하평균",
     },
     "theory.geom": {
         "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels. (The Korean study note calls this the harmonic mean; it is the geometric mean.)",
-        "ko": "책은 모든 마스크의 확률이 같은 경우(p = 0.5)에 곱의 2^d 제곱근을 씁니다. 드롭 확률이 다르면 곱하는 각 항에 지수 p(μ)를 붙입니다. 그러면 클래스에 대한 합이 더 이상 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ)의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 스터디 노트에는 조화평균이라고 적혀 있지만 기하평균이 맞습니다.)",
+        "ko": "책은 모든 마스크의 확률이 같은 경우(드롭 확률 p = 0.5)에 곱의 2^d제곱근을 씁니다. 드롭 확률이 다르면 곱하는 각 항에 지수 p(μ)를 붙입니다. 그러면 클래스에 대한 합이 더 이상 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ)의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 스터디 노트에는 조화평균이라고 적혀 있지만 기하평균이 맞습니다.)",
     },
     "theory.ws_title": {
         "en": "Weight scaling inference rule",
@@ -43,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.ws": {
         "en": "Hinton's rule: run the whole net once, multiplying each unit's outgoing weights by its keep probability. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",
-        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링된 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화된 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
+        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링한 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화한 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
     },
     "theory.live_title": {
         "en": "The three rules at one test point",
@@ -67,11 +67,11 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.sampled_noise": {
         "en": "Monte Carlo over {n} noise draws ({method}: no finite list of subnetworks to enumerate); ± is one standard error.",
-        "ko": "노이즈를 {n}번 뽑은 몬테카를로 추정({method}: 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없음). ± 폭은 표준오차 1배입니다.",
+        "ko": "노이즈를 {n}번 뽑아 구한 몬테카를로 추정값({method}: 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없음). ± 뒤의 값은 표준오차입니다.",
     },
     "theory.sampled": {
         "en": "Monte Carlo over {n} sampled masks (too many masks to enumerate); ± is one standard error.",
-        "ko": "마스크 {n}개를 뽑은 몬테카를로 추정(모든 마스크를 계산하기에는 너무 많음). ± 폭은 표준오차 1배입니다.",
+        "ko": "마스크 {n}개를 뽑아 구한 몬테카를로 추정값(모든 마스크를 계산하기에는 너무 많음). ± 뒤의 값은 표준오차입니다.",
     },
     "theory.one_mask": {
         "en": "One sampled mask: μ = `{mu}`, p(μ) = {p} (log₁₀ p(μ) = {log}).",
@@ -79,7 +79,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "theory.rare": {
         "en": "Even the likeliest mask has p(μ) = {mode}: in {steps} steps × {batch} examples training has drawn {draws} masks out of {possible}, so it has visited at most {share} of the subnetworks; the rest are trained only through the weights they share.",
-        "ko": "확률이 가장 높은 마스크조차 p(μ) = {mode}입니다. 학습은 {steps}단계 × 예제 {batch}개로 가능한 마스크 {possible}개 중 {draws}개를 뽑았으므로, 부분 신경망의 많아야 {share}만 방문했습니다. 나머지 부분 신경망은 공유하는 가중치를 통해서만 학습됩니다.",
+        "ko": "확률이 가장 높은 마스크조차 p(μ) = {mode}입니다. 학습은 {steps}단계 × 예제 {batch}개로 가능한 마스크 {possible}개 가운데 마스크를 {draws}번 뽑았으므로, 부분 신경망 가운데 많아야 전체의 {share}만 방문했습니다. 나머지 부분 신경망은 공유하는 가중치를 통해서만 학습됩니다.",
     },
     "theory.single": {
         "en": "No unit can vary here (every drop probability is 0 or 1), so training uses one and the same subnetwork every time: there is nothing to average.",

@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.intro": {
         "en": "Left: the net with the dropout probabilities from the sidebar. Right: its **twin**, with the same architecture, data, initial weights and minibatches but no dropout. Both train in lockstep. On a small noisy dataset the twin fits the training points ever more tightly while its test loss climbs.",
-        "ko": "왼쪽은 사이드바의 드롭 확률로 학습하는 신경망, 오른쪽은 구조, 데이터, 초기 가중치, 미니배치가 모두 같고 드롭아웃만 없는 **쌍둥이** 신경망입니다. 두 신경망은 같은 단계씩 함께 학습합니다. 작고 노이즈가 많은 데이터에서는 쌍둥이가 학습 데이터에 점점 더 맞춰지면서 테스트 손실이 올라갑니다.",
+        "ko": "왼쪽은 사이드바의 드롭 확률로 학습하는 신경망, 오른쪽은 구조, 데이터, 초기 가중치, 미니배치가 모두 같고 드롭아웃만 없는 **쌍둥이** 신경망입니다. 두 신경망은 보조를 맞춰 한 단계씩 함께 학습합니다. 작고 노이즈가 많은 데이터에서는 쌍둥이 신경망이 학습 데이터에 점점 더 꼭 맞춰지고, 그러는 동안 테스트 손실은 올라갑니다.",
     },
     "train.play": {
         "en": "Play",
@@ -23,7 +23,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.step_help": {
         "en": "Pause and train both nets {n} steps (the number of steps per refresh).",
-        "ko": "멈춘 뒤 두 신경망을 {n}단계 (갱신당 학습 단계 수만큼) 학습합니다.",
+        "ko": "일시정지하고 두 신경망을 {n}단계(갱신당 학습 단계 수) 학습합니다.",
     },
     "train.step_one": {
         "en": "+1 step",
@@ -35,7 +35,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.speed": {
         "en": "Steps per refresh",
-        "ko": "갱신당 학습 단계",
+        "ko": "갱신당 학습 단계 수",
     },
     "train.optimizer_settings": {
         "en": "Optimizer, learning rate, batch size",
@@ -91,7 +91,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.legend": {
         "en": "Background: class probabilities of the weight-scaled net (saturated = confident, white = undecided), dark line = decision boundary. Dots: the training points. The {n_test} test points are not drawn (they would hide the surface); the test figures use them.",
-        "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률(진할수록 확신, 흰색은 결정하지 못함), 어두운 선: 결정 경계. 점: 학습 데이터. 테스트 데이터 {n_test}개는 그리지 않지만(배경을 가리므로) 테스트 수치는 이 점들로 계산합니다.",
+        "ko": "배경: 가중치 스케일링한 신경망의 클래스 확률(진할수록 확신이 크고, 흰색은 어느 쪽으로도 정하지 못한 곳), 어두운 선: 결정 경계. 점: 학습 데이터. 테스트 데이터 {n_test}개는 그리지 않지만(배경을 가리므로) 테스트 수치는 이 점들로 계산합니다.",
     },
     "train.accuracy": {
         "en": "accuracy",
@@ -115,6 +115,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "train.diverged": {
         "en": "Training stopped for both nets: the loss of {net} blew up (NaN, infinite or over a million) at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
-        "ko": "두 신경망 모두 학습을 멈췄습니다. {net}의 손실이 {step}단계에서 발산했습니다 (NaN, 무한대 또는 백만 초과). 초기화를 누르거나 더 작은 학습률을 고르면 다시 시작합니다.",
+        "ko": "두 신경망 모두 학습을 멈췄습니다. {step}단계에서 {net}의 손실이 발산했습니다(NaN, 무한대 또는 100만 초과). 다시 시작하려면 초기화를 누르거나 더 작은 학습률을 고르세요.",
     },
 }
