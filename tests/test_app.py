@@ -36,6 +36,8 @@ def test_masks_page_follows_the_drop_slider():
 def test_masks_page_counts_subnetworks_for_the_architecture():
     at = open_page("masks")
     assert at.metric[0].value == "66"  # 2 inputs + 2 x 32 hidden units
+    assert at.metric[2].value == "7.4 × 10¹⁹"  # 2^66 = 73,786,976,294,838,206,464: too long for a tile
+    assert "73,786,976,294,838,206,464" in at.metric[2].help
     at.slider(key="w_hidden").set_value(1).run()
     at.slider(key="w_width").set_value(3).run()
     assert [m.value for m in at.metric[:3]] == ["5", "5", "32"]

@@ -221,7 +221,7 @@ def test_keep_frequency_bars_are_column_means():
         np.testing.assert_allclose(bars.y, mu.mean(0).numpy())
         np.testing.assert_allclose(keep.y, [0.8, 0.8, 0.5, 0.5, 0.5])
         assert tuple(fig.layout.yaxis.range) == (0, 1)
-        assert bars.name == "kept in frames" and keep.name == "keep probability 1 − p"
+        assert bars.name == "share of the sampled masks that kept it" and keep.name == "keep probability 1 − p"
     json.loads(fig.to_json())
     with pytest.raises(ValueError, match="layer sizes"):
         keep_frequency_figure(mu, model.keep_probs(), [3, 3])

@@ -25,6 +25,20 @@ def count(n: int) -> str:
     return f"{n:,}"  # exact, however long: 2^98 (the largest net) has 30 digits
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def short_count(n: int) -> str:
+    """A count that fits a metric tile: exact up to a billion, then 7.4 × 10¹⁹ (the help gives every digit)."""
+    if n < 10**9:
+        return f"{n:,}"
+    exponent = len(str(n)) - 1
+    mantissa = n / 10**exponent
+    if round(mantissa, 1) >= 10:  # 9.96 rounds up to the next power of ten
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{mantissa:.1f} × 10{str(exponent).translate(SUPERSCRIPT)}"
+
+
 def minibatch_masks() -> tuple[torch.Tensor, str]:
     """The masks the last training step really used, if it used today's probabilities; else a fresh minibatch."""
     trained_now = exp.log and exp.log[-1][0] == settings.drop_probs()
@@ -63,8 +77,9 @@ if ui.presenting():  # one line instead of a row of big numbers: the diagram nee
 else:
     cols = st.columns(4)
     cols[0].metric(ui.tr("masks.units"), d)
-    cols[1].metric(ui.tr("masks.varying"), k)
-    cols[2].metric(ui.tr("masks.subnetworks", d=d), count(2**d), help=ui.tr("masks.subnetworks_help"))
+    cols[1].metric(ui.tr("masks.varying"), k, help=ui.tr("masks.varying_help"))
+    subnetworks_help = ui.tr("masks.subnetworks_help", exact=count(2**d))
+    cols[2].metric(ui.tr("masks.subnetworks", d=d), short_count(2**d), help=subnetworks_help)
     cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
     st.caption(ui.drop_summary(settings))
 if k < d:

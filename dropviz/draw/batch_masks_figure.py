@@ -50,7 +50,11 @@ def minibatch_masks_figure(
         margin={"l": 90, "r": 20, "t": 75, "b": 40},
         plot_bgcolor=palette.DROPPED_EDGE,
     )
-    fig.update_xaxes(type="category", showgrid=False, tickangle=0, nticks=min(len(names), 12))
+    # One tick per layer, at its middle unit (a label per unit would overlap); hovering still names each unit.
+    starts = np.concatenate([[0], np.cumsum(widths)[:-1]])
+    middles = [names[int(start + (width - 1) // 2)] for start, width in zip(starts, widths)]
+    layers = [t("fig.layer.inputs", lang)] + [t("fig.layer.hidden", lang, i=i) for i in range(1, len(widths))]
+    fig.update_xaxes(type="category", showgrid=False, tickangle=0, tickmode="array", tickvals=middles, ticktext=layers)
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
     return fig
 

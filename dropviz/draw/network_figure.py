@@ -30,9 +30,9 @@ TITLE_SIZE = 16
 LABEL_Y = -1.18  # layer labels sit under the units, which span y in [-1, 1]
 Y_RANGE = (-1.85, 1.15)
 SPACED_DIGITS_UP_TO = 24  # longer masks are printed without spaces inside a layer
-TITLE_LINE_CHARS = 80
-TITLE_HEAD_CHARS = 36  # room for "mask 100 of 100: " and ",  p(μ) = 1.23e-100"
+TITLE_LINE_CHARS = 44  # what a title line holds in the Masks page's diagram column at 1280 px
 TITLE_LINE_PX = 22
+LEGEND_PX = 56  # the legend under the play controls: two rows when the column is narrow
 
 
 def layout_positions(layer_sizes: Sequence[int]) -> list[np.ndarray]:
@@ -240,13 +240,13 @@ def _legend_traces(lang: str) -> list[go.Scatter]:
 
 
 def frame_title(i: int, n: int, mu: Sequence[float], widths: Sequence[int], p: float, lang: str = "en") -> str:
-    """Title of frame ``i`` of ``n``: the mask mu grouped by layer and p(mu); long masks wrap at layer breaks."""
-    head = f"{t('fig.net.frame', lang, i=i + 1, n=n)}: "
-    prob = f"p(μ) = {format_probability(p)}"
+    """Title of frame ``i`` of ``n``: which mask, p(mu), and the mask grouped by layer; a mask too long for the
+    first line goes below it, wrapped at layer breaks (a 32-unit layer has a line of its own)."""
+    head = f"{t('fig.net.frame', lang, i=i + 1, n=n)}: p(μ) = {format_probability(p)}"
     mask = f"μ = [{format_mask(mu, widths)}]"
     # Decided by the mask's length alone, so every frame's title has as many lines and the plot never jumps.
-    if len(mask) + TITLE_HEAD_CHARS <= TITLE_LINE_CHARS:
-        return f"{head}{mask},  {prob}"
+    if len(head) + len(mask) + 3 <= TITLE_LINE_CHARS:
+        return f"{head},  {mask}"
     lines, line = [], ""
     for k, group in enumerate(mask.split(" | ")):
         piece = group if k == 0 else f"| {group}"
@@ -255,7 +255,7 @@ def frame_title(i: int, n: int, mu: Sequence[float], widths: Sequence[int], p: f
             line = piece
         else:
             line = f"{line} {piece}" if line else piece
-    return "<br>".join([head + prob, *lines, line])
+    return "<br>".join([head, *lines, line])
 
 
 def network_figure(
@@ -328,19 +328,20 @@ def network_figure(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        height=height + TITLE_LINE_PX * extra_lines,
-        margin={"l": 10, "r": 10, "t": 70 + TITLE_LINE_PX * extra_lines, "b": 100},
+        height=height + TITLE_LINE_PX * extra_lines + LEGEND_PX,
+        margin={"l": 10, "r": 10, "t": 50 + TITLE_LINE_PX * extra_lines, "b": 100 + LEGEND_PX},
         font={"size": FONT_SIZE},
         paper_bgcolor="rgba(255,255,255,0.85)",
         plot_bgcolor="rgba(255,255,255,0)",
         xaxis={"visible": False, "range": [-0.5, len(sizes) - 0.5], "fixedrange": True},
         yaxis={"visible": False, "range": list(Y_RANGE), "fixedrange": True},
-        legend={
+        legend={  # under the play controls: above the diagram it would collide with a long title
             "orientation": "h",
-            "x": 1,
-            "xanchor": "right",
-            "y": 1.0,
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
             "yanchor": "bottom",
+            "yref": "container",
             "itemclick": False,
             "itemdoubleclick": False,
             "font": {"size": FONT_SIZE},
@@ -381,8 +382,8 @@ def _animate(fig: go.Figure, n_frames: int, duration_ms: int, lang: str) -> None
         sliders=[
             {
                 "active": 0,
-                "x": 0.3,
-                "len": 0.7,
+                "x": 0.4,  # clear of the Play and Pause buttons, with its "mask 1" label, in a narrow column
+                "len": 0.6,
                 "y": 0.0,
                 "yanchor": "top",
                 "pad": {"t": 0, "b": 0},

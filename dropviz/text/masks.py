@@ -22,8 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "드롭 가능한 유닛 d = **{d}**개 (그중 {k}개가 바뀔 수 있음) · 부분 신경망 2^d = **{count}**개 · **{steps}**단계 학습",
     },
     "masks.varying": {
-        "en": "Units that can vary (0 < drop < 1)",
-        "ko": "바뀔 수 있는 유닛 (0 < p < 1)",
+        "en": "Units that can vary",
+        "ko": "바뀔 수 있는 유닛",
     },
     "masks.possible": {
         "en": "Only {possible} of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only the {k} other units vary.",
@@ -50,12 +50,16 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "그림은 드롭 확률이 같은 드롭아웃 마스크를 보여 줍니다. DropConnect는 유닛이 아니라 가중치를 드롭합니다. 한 유닛에서 나가는 가중치 중 일부는 대개 남으므로, 유닛이 통째로 끊기는 일은 드뭅니다.",
     },
     "masks.batch_bernoulli": {
-        "en": "A minibatch of {b} examples draws {b} masks:<br>one row per example",
-        "ko": "예제 {b}개인 미니배치의 마스크 {b}개:<br>예제마다 한 줄",
+        "en": "One minibatch, {b} masks:<br>one row per example",
+        "ko": "미니배치 하나의 마스크 {b}개:<br>예제마다 한 줄",
     },
     "masks.subnetworks_help": {
-        "en": "Each of the d units is either kept or dropped, so there are 2^d different masks.",
-        "ko": "유닛 d개가 각각 유지되거나 드롭되므로 서로 다른 마스크는 2^d개입니다.",
+        "en": "Each of the d units is either kept or dropped, so there are 2^d different masks: exactly {exact}.",
+        "ko": "유닛 d개가 각각 유지되거나 드롭되므로 서로 다른 마스크는 2^d개, 정확히 {exact}개입니다.",
+    },
+    "masks.varying_help": {
+        "en": "Units whose drop probability is strictly between 0 and 1: only they are sometimes kept and sometimes dropped.",
+        "ko": "드롭 확률이 0보다 크고 1보다 작은 유닛입니다. 이 유닛들만 유지될 때도, 드롭될 때도 있습니다.",
     },
     "masks.trained_steps": {
         "en": "Training steps so far",
