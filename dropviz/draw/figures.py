@@ -81,6 +81,8 @@ def _heatmap_row(
         fig.update_xaxes(range=[x0, x1], constrain="domain", title_text=t("fig.axis.x1", lang), row=1, col=col)
         fig.update_yaxes(range=[y0, y1], scaleanchor=anchor, scaleratio=1, constrain="domain", row=1, col=col)
     fig.update_yaxes(title_text=t("fig.axis.x2", lang), row=1, col=1)
+    for col in range(2, len(maps) + 1):  # the same plane in every panel: x₂ labels once, not into the neighbour
+        fig.update_yaxes(showticklabels=False, row=1, col=col)
     fig.update_xaxes(showgrid=False, zeroline=False)
     fig.update_yaxes(showgrid=False, zeroline=False)
     fig.update_layout(coloraxis=coloraxis, height=height)

@@ -27,7 +27,8 @@ CARD_PX = 210  # image width in pixels; shown about half as wide, so twice as sh
 DIAGRAM_HEIGHT_PX = 112
 ENSEMBLE_PX = 480
 SUPERSAMPLE = 3  # the diagram is drawn this much larger and shrunk: smooth lines without antialiasing support
-COLUMNS = 8
+COLUMNS = 8  # cards per row at most; fewer when a card would be narrower than CARD_MIN_PX
+CARD_MIN_PX = 104  # room for "kept 39/66" and "p(μ) = 3.47e-20" at 14 px
 MAX_MASK_CHARS = 10  # longer masks do not fit a card at 14 px; the card then says how many units are kept
 MAX_EDGE_PX = 5.0
 
@@ -144,7 +145,8 @@ STYLE = """
 <style>
 .dv-gallery { display: flex; gap: 14px; align-items: flex-start; }
 .dv-cards { flex: 1 1 auto; min-width: 0; display: grid; gap: 6px;
-  grid-template-columns: repeat(%(columns)d, minmax(0, 1fr)); }
+  grid-template-columns: repeat(auto-fill,
+    minmax(max(%(card_min)dpx, calc((100%% - %(gaps)dpx) / %(columns)d)), 1fr)); }
 .dv-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 3px; background: white;
   font-size: 14px; line-height: 1.3; text-align: center; color: #222; }
 .dv-card img { display: block; width: 100%%; height: auto; }
@@ -191,7 +193,7 @@ def gallery_html(
     ensemble: bytes,
     lang: str = "en",
 ) -> str:
-    """The cards in rows of COLUMNS, most units kept first, and the weighted sum of their surfaces beside them."""
+    """The cards in rows of up to COLUMNS, most units kept first, and the weighted sum of their surfaces beside them."""
     if len(images) != len(subnets.masks):
         raise ValueError(f"need one CardImages per subnetwork: {len(subnets.masks)}, got {len(images)}")
     n = len(images)
@@ -205,4 +207,5 @@ def gallery_html(
         f"<p>{html.escape(t('subnet.ensemble.point', lang))}</p>"
         "</div>"
     )
-    return STYLE % {"columns": COLUMNS} + f'<div class="dv-gallery"><div class="dv-cards">{cards}</div>{aside}</div>'
+    sizes = {"columns": COLUMNS, "card_min": CARD_MIN_PX, "gaps": 6 * (COLUMNS - 1)}
+    return STYLE % sizes + f'<div class="dv-gallery"><div class="dv-cards">{cards}</div>{aside}</div>'
