@@ -14,7 +14,7 @@ from dropviz.draw.gif_export import masks_gif
 from dropviz.draw.keep_figure import keep_frequency_figure
 from dropviz.draw.network_figure import HEIGHT, network_figure, sample_frames
 
-PRESENT_HEIGHT = 430  # presenter mode at 1280x720: title, one line, the controls and the whole diagram
+PRESENT_HEIGHT = 405  # presenter mode at 1280x720: title, one line, the controls and the whole diagram
 
 settings = ui.current()
 exp = ui.experiment(settings)
@@ -95,7 +95,8 @@ ui.aside(ui.tr("masks.how_to_play"))
 left, right = st.columns([3, 2])
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
-left.plotly_chart(network_figure(model, mu, probs, ui.lang(), speed, height), config=PLOT_CONFIG)
+diagram = network_figure(model, mu, probs, ui.lang(), speed, height, legend_beside_title=ui.presenting())
+left.plotly_chart(diagram, config=PLOT_CONFIG)
 
 
 def animation_gif() -> bytes:

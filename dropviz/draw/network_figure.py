@@ -32,7 +32,8 @@ Y_RANGE = (-1.85, 1.15)
 SPACED_DIGITS_UP_TO = 24  # longer masks are printed without spaces inside a layer
 TITLE_LINE_CHARS = 44  # what a title line holds in the Masks page's diagram column at 1280 px
 TITLE_LINE_PX = 22
-LEGEND_PX = 56  # the legend under the play controls: two rows when the column is narrow
+LEGEND_PX = 56  # the legend under the play controls: up to three rows when the column is narrow
+LEGEND_ROW_PX = 21
 
 
 def layout_positions(layer_sizes: Sequence[int]) -> list[np.ndarray]:
@@ -265,11 +266,14 @@ def network_figure(
     lang: str = "en",
     frame_duration_ms: int = 900,
     height: int = HEIGHT,
+    legend_beside_title: bool = False,
 ) -> go.Figure:
     """The net with one animation frame per mask row of ``mu_frames [F, d]``; ``frame_probs [F]`` holds p(mu).
 
     Blue edges are positive weights, orange negative, width grows with |w|. A dropped unit (mu_i = 0) is a
     grey hollow circle and every weight into or out of it is thin light grey. Output units are never dropped.
+    The legend goes under the play controls, or, in a figure wide enough for both (presenter mode), to the right
+    of the title, where it costs no height.
     """
     mu = torch.as_tensor(mu_frames, dtype=torch.float32)
     if mu.dim() == 1:
@@ -316,7 +320,17 @@ def network_figure(
     ]
     fig = go.Figure(data=[*dynamic[0], labels, *_legend_traces(lang)], frames=frames)
     _animate(fig, len(dynamic), frame_duration_ms, lang)
-    extra_lines = titles[0].count("<br>")  # the same in every frame
+    title_px = TITLE_LINE_PX * titles[0].count("<br>")  # the same in every frame
+    if legend_beside_title:
+        top = max(50 + title_px, 20 + 3 * LEGEND_ROW_PX)
+        legend = {"orientation": "v", "x": 1, "xanchor": "right", "y": 1, "yanchor": "top", "yref": "container"}
+        fig.update_layout(height=height + top - 50, margin={"l": 10, "r": 10, "t": top, "b": 100})
+    else:  # under the play controls: above the diagram it would collide with a long title
+        legend = {"orientation": "h", "x": 0, "xanchor": "left", "y": 0, "yanchor": "bottom", "yref": "container"}
+        fig.update_layout(
+            height=height + title_px + LEGEND_PX,
+            margin={"l": 10, "r": 10, "t": 50 + title_px, "b": 100 + LEGEND_PX},
+        )
     fig.update_layout(
         title={
             "text": titles[0],
@@ -328,20 +342,13 @@ def network_figure(
             "yanchor": "top",
             "pad": {"t": 14},
         },
-        height=height + TITLE_LINE_PX * extra_lines + LEGEND_PX,
-        margin={"l": 10, "r": 10, "t": 50 + TITLE_LINE_PX * extra_lines, "b": 100 + LEGEND_PX},
         font={"size": FONT_SIZE},
         paper_bgcolor="rgba(255,255,255,0.85)",
         plot_bgcolor="rgba(255,255,255,0)",
         xaxis={"visible": False, "range": [-0.5, len(sizes) - 0.5], "fixedrange": True},
         yaxis={"visible": False, "range": list(Y_RANGE), "fixedrange": True},
-        legend={  # under the play controls: above the diagram it would collide with a long title
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "y": 0,
-            "yanchor": "bottom",
-            "yref": "container",
+        legend={
+            **legend,
             "itemclick": False,
             "itemdoubleclick": False,
             "font": {"size": FONT_SIZE},
