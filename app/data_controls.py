@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
+import weakref
 from collections.abc import Callable, Hashable, MutableMapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -162,6 +163,12 @@ def experiment_bytes(exp: Experiment) -> bytes:
     return out.getvalue()
 
 
+def experiment_bytes_if_alive(experiment: weakref.ref[Experiment]) -> bytes:
+    """The Save button's bytes, built on click; empty if the session (and its experiment) is already gone."""
+    exp = experiment()
+    return b"" if exp is None else experiment_bytes(exp)
+
+
 def restore(state: State, data: bytes, file_name: str) -> bool:
     """Make a saved experiment the visitor's, with every widget (and so the URL) showing its settings.
 
@@ -247,9 +254,12 @@ def offer_save(exp: Experiment, lang: str) -> None:
     slot = getattr(_this_run, "save_slot", None)
     if slot is None:
         return
+    # Streamlit keeps this callable in a process-wide table until the session ends: a weak reference lets a
+    # closed visitor's experiment go at once instead of after the session's time-to-live.
+    experiment = weakref.ref(exp)
     slot.download_button(
         t("side.save", lang),
-        data=lambda: experiment_bytes(exp),
+        data=lambda: experiment_bytes_if_alive(experiment),
         file_name=SAVE_FILE_NAME,
         mime="application/octet-stream",
         on_click="ignore",  # no rerun: a playing Train page plays on
