@@ -15,7 +15,7 @@ from dropviz.i18n import LANGUAGES
 MAX_HIDDEN_LAYERS = 3
 LEARNING_RATES = (0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0)
 BATCH_SIZES = (4, 8, 16, 32, 64)
-SPEEDS = (1, 2, 5, 10, 20, 50)  # training steps per refresh
+SPEEDS = (1, 2, 5, 10, 20, 50, 100, 150, 200)  # training steps per refresh (up to 4 refreshes a second)
 FRAME_MS = (300, 600, 900, 1500)
 MAX_SEGMENTS = 50  # stretches of training (one per drop-probability change) a link can hold
 WIDGET = "w_"  # prefix of the sidebar widgets' session-state keys: w_lang, w_p_in, ...

@@ -21,18 +21,39 @@ _surface = st.components.v2.component(
 )
 
 
-def surface(data: dict, key: str) -> None:
-    """Mount (or update) one surface. ``key`` keeps it the same element across runs: without it, new data would
-    make a new element, and the animation would restart on every refresh.
+def surface(data: dict, key: str) -> bool:
+    """Mount (or update) one surface; returns whether its browser last said the page was hidden. ``key`` keeps it
+    the same element across runs: without it, new data would make a new element, and the animation would restart
+    on every refresh.
 
     ``data``: ``net`` (``snapshots.net_spec``), ``scene`` (``snapshots.scene``), ``frames`` (snapshots, in step
     order), ``playing``, ``cut`` (a token that changes when the shown net or its drop probabilities change: the
     browser then jumps to the newest frame), ``batch`` (training steps per refresh: the browser plays about 1.5
-    refreshes behind the newest snapshot) and ``rate`` (expected training steps per second, a first guess until
-    the browser has measured it).
+    refreshes behind the newest snapshot), ``rate`` (expected training steps per second, a first guess until
+    the browser has measured it), ``seq`` (a clock: data older than data already shown is ignored), ``watch``
+    (report when the page is hidden or shown: the component's fragment then reruns) and
+    ``hidden`` (whether the server believes the page hidden).
 
     It travels as JSON bytes: Streamlit passes bytes through as they are, where a dict would be serialized twice
     (once to send, once to identify the element), which costs more than training a step for every snapshot.
     """
     payload = json.dumps(data, allow_nan=False, separators=(",", ":")).encode()
-    _surface(key=key, data=payload, width="stretch", height="content")
+    result = _surface(
+        key=key,
+        data=payload,
+        width="stretch",
+        height="content",
+        default={"hidden": False},
+        on_hidden_change=_nothing,
+    )
+    return bool(result.get("hidden"))
+
+
+def hidden_state(key: str) -> bool:
+    """What the surface ``key`` last reported (False before it has): usable before it is mounted in this run."""
+    state = st.session_state.get(key)
+    return bool(state.get("hidden")) if state is not None else False
+
+
+def _nothing() -> None:
+    """A state value needs a callback (Streamlit's rule); the page reads the value itself."""

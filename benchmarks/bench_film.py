@@ -4,9 +4,11 @@ faded frames, and how soon Pause, Step, Reset and sliders show on the surfaces.
     python benchmarks/bench_film.py                      # starts its own server (app/streamlit_app.py)
     python benchmarks/bench_film.py --url http://127.0.0.1:8501 --speed 150 --seconds 15
 
-One visitor, 1280x720, default settings (2-16-16-2 ReLU net on noisy moons) at the top "steps per refresh" unless
+One visitor, 1280x720, default settings (2-32-32-2 ReLU net on noisy moons) at the top "steps per refresh" unless
 --speed says otherwise. Frames are counted by the surfaces themselves (each canvas logs the step of every frame it
-draws); a latency runs from the browser's click or key press to the first frame that shows the new state.
+draws); a latency runs from the browser's click or key press to the first frame that shows the new state. Last,
+the server's CPU while the page plays in a hidden tab (emulated: headless Chromium never hides a page) and after
+the page is closed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from tests.browser import harness as h  # noqa: E402
 PLAYGROUND = (31.7, 790)  # TensorFlow Playground: surface redraws/s, weight updates/s (measured on this machine)
 BEFORE = (3.5, 250)  # dropviz with PNG surfaces (st.image, 50x50 grid): refreshes/s, steps/s per net
 WARM_UP_SECONDS = 3.0
+IDLE_SECONDS = 4.0  # hidden and closed page: how long the server's CPU is measured
 ROUNDS = 3  # latencies: median of this many
 expect.set_options(timeout=30_000)
 
@@ -228,6 +231,33 @@ def film(page: Page, seconds: float, pid: int | None) -> dict:
     }
 
 
+def server_load(page: Page, pid: int | None, seconds: float = IDLE_SECONDS) -> tuple[float | None, float]:
+    """The server's CPU (share of a core) and the dropout net's training steps per second over ``seconds``."""
+    cpu0, steps0, wall0 = cpu_seconds(pid), h.step_counts(page), time.monotonic()
+    time.sleep(seconds)
+    cpu1, steps1, wall1 = cpu_seconds(pid), h.step_counts(page), time.monotonic()
+    cpu = None if cpu0 is None else (cpu1 - cpu0) / (wall1 - wall0)
+    return cpu, (steps1[0] - steps0[0]) / (wall1 - wall0)
+
+
+def hidden_and_closed(page: Page, pid: int | None) -> dict:
+    """Server CPU and steps/s while playing in a hidden page, then shown again, then after the page is closed."""
+    h.main_button(page, t("train.play")).click()
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()
+    h.set_page_hidden(page, True)
+    time.sleep(1.0)  # a refresh under way finishes
+    out = {"hidden": server_load(page, pid)}
+    h.set_page_hidden(page, False)
+    time.sleep(1.0)
+    out["shown again"] = server_load(page, pid)
+    page.context.close()
+    time.sleep(1.0)
+    cpu0, wall0 = cpu_seconds(pid), time.monotonic()
+    time.sleep(IDLE_SECONDS)
+    out["closed"] = (None if cpu0 is None else (cpu_seconds(pid) - cpu0) / (time.monotonic() - wall0), 0.0)
+    return out
+
+
 def run(base_url: str, speed: int, seconds: float, pid: int | None, query: str) -> None:
     with sync_playwright() as playwright:
         browser = h.launch(playwright)
@@ -240,6 +270,8 @@ def run(base_url: str, speed: int, seconds: float, pid: int | None, query: str) 
             latencies = measure_latencies(page, speed)
             watch(page)
             remounted = recorded(page)["remounts"]
+            result["late"] = h.surfaces(page).evaluate_all("els => els.map(el => el.dropvizLate)")
+            result["idle"] = hidden_and_closed(page, pid)
         finally:
             browser.close()
     report(speed, seconds, result, latencies, remounted, query)
@@ -269,11 +301,17 @@ def report(speed: int, seconds: float, result: dict, latencies: dict, remounted:
     s = result["samples"]
     print(
         f"  every 250 ms, both surfaces: {s['samples']} samples, blank {s['blank']}, faded {s['faded']}, "
-        f"detached {s['detached']}; canvases remounted {remounted}\n"
+        f"detached {s['detached']}; canvases remounted {remounted}; late data ignored {sum(result['late'])} "
+        "(sent before data already shown)\n"
     )
     print(f"  latency, click or key press -> both surfaces show the new state (median and max of {ROUNDS}):")
     for name, values in latencies.items():
         print(f"    {name:24} {statistics.median(values):6.0f} ms   max {max(values):6.0f} ms")
+    print(f"\n  the server while playing, {IDLE_SECONDS:.0f} s each:")
+    visible = result["server_cpu"], result["server_steps_per_s"]
+    for name, (cpu, steps) in {"visible": visible, **result["idle"]}.items():
+        share = "?" if cpu is None else f"{100 * cpu:.0f}%"
+        print(f"    page {name:14} {share:>5} of a core, {steps:5.0f} steps/s per net")
 
 
 def main(argv: list[str] | None = None) -> int:

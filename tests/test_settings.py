@@ -1,6 +1,6 @@
 """The settings' round trip through the URL query (pure, no Streamlit)."""
 
-from app.settings import Settings, format_log, from_query, parse_log, to_query
+from app.settings import SPEEDS, Settings, format_log, from_query, parse_log, to_query
 
 
 def test_defaults_make_an_empty_query_and_back():
@@ -22,7 +22,7 @@ def test_round_trip_of_changed_settings():
         opt="sgd",
         lr=0.1,
         batch=32,
-        speed=50,
+        speed=150,
     )
     assert from_query(to_query(changed)) == (changed, [])
 
@@ -51,3 +51,10 @@ def test_the_training_log_round_trips_and_bad_logs_are_rejected():
     assert rejected == [] and settings.run == text and settings.draw == 3
     for bad in ("500", "0x0.2", "10x0.2_1.5", "10x", "abc", "10x0.2~", "30000x0.2", "~".join(["1x0.2"] * 51)):
         assert from_query({"run": bad}) == (Settings(), ["run"]), bad
+
+
+def test_every_speed_round_trips_and_the_top_one_trains_600_steps_a_second_at_4_refreshes():
+    for speed in SPEEDS:
+        assert from_query({"speed": str(speed)}) == (Settings(speed=speed), [])
+    assert from_query({"speed": "75"}) == (Settings(), ["speed"])  # only the slider's stops
+    assert max(SPEEDS) * 4 >= 600  # the Train page's film target (issue 8): 600 steps/s per net

@@ -1,5 +1,6 @@
 """Weight snapshots: what the browser draws the live surfaces from must give torch's weight-scaled probabilities."""
 
+import base64
 import json
 import threading
 import time
@@ -47,21 +48,25 @@ def test_a_snapshot_is_plain_json_with_the_eval_scale_folded_into_the_weights():
     model = DropoutMLP([2, 3, 2], [0.0, 1.0], seed=0)
     snap = sn.snapshot(model, 0)
     assert json.loads(json.dumps(snap, allow_nan=False)) == snap
-    assert [len(w) for w in snap["w"]] == [6, 6] and [len(b) for b in snap["b"]] == [3, 2]
-    assert snap["w"][1] == [0.0] * 6  # hidden units never kept: nothing reaches the output
-    assert snap["w"][0] == pytest.approx(model.linears[0].weight.detach().ravel().tolist(), rel=1e-6)
+    (w0, b0), (w1, b1) = sn.unpack(sn.net_spec(model), snap)
+    assert w0.shape == (3, 2) and b0.shape == (3,) and w1.shape == (2, 3) and b1.shape == (2,)
+    assert not w1.any()  # hidden units never kept: nothing reaches the output
+    assert np.array_equal(w0, model.linears[0].weight.detach().double().numpy())  # float32, bit for bit
+    assert np.array_equal(b1, model.linears[1].bias.detach().double().numpy())
 
 
-def test_compact_keeps_seven_significant_digits_and_sends_non_finite_numbers_as_null():
-    values = np.array([0.123456789, -1234.56789, 3.0e-9, 0.0, 7.0, np.nan, np.inf, 123456789.0])
-    out = sn.compact(values)
-    assert out[:5] == [0.1234568, -1234.568, 3.0e-9, 0.0, 7.0]
-    assert out[5] is None and out[6] is None
-    assert out[7] == 123456800.0
-    assert json.dumps(out[:5]) == "[0.1234568, -1234.568, 3e-09, 0.0, 7.0]"  # short in JSON
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=10_000).astype(np.float32) * 10.0 ** rng.integers(-6, 6, size=10_000)
-    assert np.allclose(sn.compact(x), x, rtol=5e-7, atol=0)
+def test_the_packed_numbers_are_the_float32_weights_layer_after_layer():
+    model = DropoutMLP([2, 5, 4, 3], [0.2, 0.5, 0.5], seed=1)
+    raw = base64.b64decode(sn.snapshot(model, 9)["p"])
+    expected = np.concatenate([p.detach().numpy().ravel() for lin in model.linears for p in (lin.weight, lin.bias)])
+    assert len(raw) == 4 * expected.size == 4 * (2 * 5 + 5 + 5 * 4 + 4 + 4 * 3 + 3)
+    assert np.frombuffer(raw, dtype="<f4").tobytes() == expected.astype("<f4").tobytes()
+
+
+def test_unpack_refuses_a_snapshot_of_another_net():
+    snap = sn.snapshot(DropoutMLP([2, 4, 2], [0.2, 0.5], seed=0), 0)
+    with pytest.raises(ValueError, match="2-5-2 net has 27 numbers, not 22"):
+        sn.unpack({"sizes": [2, 5, 2], "activation": "relu"}, snap)
 
 
 def test_a_diverged_net_gives_a_snapshot_json_can_carry():
@@ -70,8 +75,9 @@ def test_a_diverged_net_gives_a_snapshot_json_can_carry():
         model.linears[0].weight[0, 0] = float("nan")
         model.linears[1].bias[1] = float("inf")
     snap = sn.snapshot(model, 3)
-    json.dumps(snap, allow_nan=False)  # JSON has no NaN: the browser's JSON.parse would fail on one
-    assert snap["w"][0][0] is None and snap["b"][1][1] is None
+    json.dumps(snap, allow_nan=False)  # JSON has no NaN: the numbers travel as bytes
+    (w0, _), (_, b1) = sn.unpack(sn.net_spec(model), snap)
+    assert np.isnan(w0[0, 0]) and b1[1] == np.inf
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
 """The Train page's button actions survive Streamlit running a callback twice for one click (seen under load)."""
 
+import threading
+import time
+
 from app import train_controls as controls
+from dropviz.core import snapshots
 from dropviz.core.experiment import Experiment, ExperimentConfig
 
 
@@ -43,3 +47,41 @@ def test_reset_forgets_the_nets_and_their_training_log_and_pauses():
     for _ in range(2):
         controls.reset(state)
     assert state == {controls.PLAYING: False, controls.RUN: ""}  # an empty log: the link no longer replays
+
+
+def slow_film(exp: Experiment) -> tuple[threading.Thread, threading.Event]:
+    """A refresh training 200 steps in another thread, 10 ms per snapshot interval, as Streamlit's old run would."""
+    started = threading.Event()
+    real_step = exp.step
+
+    def slow_step(n: int) -> None:
+        started.set()
+        time.sleep(0.01)
+        real_step(n)
+
+    exp.step = slow_step
+    thread = threading.Thread(target=snapshots.film, args=(exp, 200, 100))
+    thread.start()
+    started.wait(5)
+    return thread, started
+
+
+def test_step_stops_a_refresh_training_in_another_thread_and_then_steps_from_where_it_stopped():
+    exp = small_experiment()
+    thread, _ = slow_film(exp)
+    drawn_at = exp.trainer.steps_done  # the button was drawn before the refresh trained further
+    controls.step_once({controls.PLAYING: True}, exp, drawn_at, steps=5)  # the nets moved on: it only pauses
+    thread.join()
+    stopped_at = exp.trainer.steps_done
+    assert 0 < stopped_at < 200 and exp.twin.steps_done == stopped_at  # the film stopped early, both nets alike
+    controls.step_once({}, exp, stopped_at, steps=5)
+    assert exp.trainer.steps_done == stopped_at + 5 and sum(n for _, n in exp.log) == stopped_at + 5
+
+
+def test_pause_and_reset_stop_a_refresh_training_in_another_thread():
+    for action in (lambda state: controls.set_playing(state, False), controls.reset):
+        exp = small_experiment()
+        thread, _ = slow_film(exp)
+        action({controls.PLAYING: True, controls.EXPERIMENT: exp})
+        thread.join(5)
+        assert not thread.is_alive() and exp.trainer.steps_done < 200

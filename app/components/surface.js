@@ -8,10 +8,15 @@
 // Streamlit calls the default export again, on the same parentElement, whenever `data` changes; the cleanup it
 // returns runs on unmount. So state lives in a WeakMap keyed by parentElement and the animation loop starts once.
 //
+// Data that comes late (created on the server before data already shown: `seq` is the server's clock) is ignored,
+// so an older state is never drawn after a newer one. The surface that has `watch` set tells the server when the
+// page is hidden or shown again (state value "hidden"): a hidden page then stops training (see app/views/train.py).
+//
 // Test hooks on the surface canvas (canvas.field): data-step = training step of the frame shown, data-cut = the
 // server's token for "same net, same settings"; properties dropvizProbs (Float64Array of the last probabilities,
 // grid point (i, j) at (i * R + j) * C, as in dropviz.core.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
-// it took] per frame drawn), dropvizArrivals (per data received) and dropvizCalls.
+// it took] per frame drawn), dropvizArrivals (per data received), dropvizLate (data ignored as late),
+// dropvizReports (visibility reports sent) and dropvizCalls.
 
 const STATES = new WeakMap(); // parentElement -> state of that surface
 const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };
@@ -22,6 +27,7 @@ const EMA = 0.3; // weight of a new measurement of the training rate
 const LOG_SIZE = 4000; // frames kept in dropvizLog
 const LINE_WIDTH = 1.25; // decision boundary, CSS pixels
 const BLOCK = 4; // grid points evaluated together (see evaluate)
+const LATE_SECONDS = 30; // data older than the newest by less than this came late; more: the server restarted
 
 export default function (component) {
   const { data, parentElement } = component;
@@ -32,7 +38,14 @@ export default function (component) {
   }
   state.field.dropvizCalls = (state.field.dropvizCalls || 0) + 1;
   const payload = data instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(data)) : data; // JSON bytes
-  if (payload && payload.frames && payload.frames.length) receive(state, payload);
+  state.setStateValue = component.setStateValue;
+  if (payload && payload.frames && payload.frames.length && !late(state, payload)) {
+    receive(state, payload);
+    state.watch = !!payload.watch;
+    if (state.serverHidden !== !!payload.hidden) state.reported = null; // the server changed its mind: report anew
+    state.serverHidden = !!payload.hidden;
+    reportVisibility(state);
+  }
   // Streamlit calls the cleanup on unmount, but also for a call whose data was replaced before the call had
   // finished starting: so stop only once the surface has really left the page.
   return () => setTimeout(() => stopIfGone(parentElement, state), 250);
@@ -71,9 +84,18 @@ function create(root) {
     log: [],
     arrivals: [],
     raf: 0,
+    seq: null, // the server's clock when it made the newest data received
+    watch: false, // report visibility changes
+    serverHidden: false, // whether the server believes the page hidden
+    reported: null, // the last visibility reported (true: hidden) while the server believes otherwise
+    setStateValue: null,
   };
   field.dropvizLog = state.log;
-  field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length] per data received
+  field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length, cut] per data received
+  field.dropvizLate = 0;
+  field.dropvizReports = [];
+  state.onVisibility = () => reportVisibility(state);
+  document.addEventListener("visibilitychange", state.onVisibility);
   state.observer = new ResizeObserver(() => resize(state));
   state.observer.observe(wrap);
   const tick = (now) => {
@@ -90,12 +112,35 @@ function stopIfGone(root, state) {
 
 function destroy(root, state) {
   cancelAnimationFrame(state.raf);
+  document.removeEventListener("visibilitychange", state.onVisibility);
   state.observer.disconnect();
   state.wrap.remove();
   STATES.delete(root);
 }
 
 // --- new data from the server --------------------------------------------------------------------------------
+
+// Data made before the newest already received (two runs overlap: a click starts a new run while the previous one
+// finishes; or a stale element is rendered again): drawing it would show an older state after a newer one.
+function late(state, data) {
+  if (typeof data.seq !== "number") return false;
+  if (state.seq !== null && data.seq <= state.seq && state.seq - data.seq < LATE_SECONDS) {
+    state.field.dropvizLate++;
+    return true;
+  }
+  state.seq = data.seq;
+  return false;
+}
+
+// Tell the server when the page is hidden (a background tab, a minimised window) or visible again, if it does not
+// know yet: a hidden page stops training, so a visitor who looks elsewhere costs the server nothing.
+function reportVisibility(state) {
+  const hidden = document.visibilityState === "hidden";
+  if (!state.watch || !state.setStateValue || hidden === state.serverHidden || hidden === state.reported) return;
+  state.reported = hidden;
+  state.field.dropvizReports.push([performance.now(), hidden]);
+  state.setStateValue("hidden", hidden);
+}
 
 function receive(state, data) {
   const net = describeNet(data.net);
@@ -123,28 +168,22 @@ function receive(state, data) {
   state.batch = data.batch || 1;
   state.lastArrival = now;
   state.lastStep = newest.step;
-  state.arrivals.push([now, newest.step, jump ? 1 : 0, state.queue.length]);
+  state.arrivals.push([now, newest.step, jump ? 1 : 0, state.queue.length, data.cut]);
   if (state.arrivals.length > LOG_SIZE) state.arrivals.splice(0, LOG_SIZE / 2);
   state.cut = data.cut;
   state.playing = !!data.playing;
   if (jump) draw(state, newest); // at once, not at the next animation frame
 }
 
-// A snapshot as one flat Float64Array: W_0, b_0, W_1, b_1, ... (offsets in net.wo and net.bo).
+// A snapshot as one flat Float64Array: W_0, b_0, W_1, b_1, ... (offsets in net.wo and net.bo), from the base64
+// of its little-endian float32 numbers (NaN and infinity included: a diverged net draws white).
 function decode(frame, net) {
+  const bytes = Uint8Array.from(atob(frame.p), (c) => c.charCodeAt(0));
+  if (bytes.length !== 4 * net.count) throw new Error(`snapshot of ${bytes.length} bytes for ${net.count} numbers`);
+  const view = new DataView(bytes.buffer);
   const p = new Float64Array(net.count);
-  for (let l = 0; l < frame.w.length; l++) {
-    copy(frame.w[l], p, net.wo[l]);
-    copy(frame.b[l], p, net.bo[l]);
-  }
+  for (let k = 0; k < net.count; k++) p[k] = view.getFloat32(4 * k, true);
   return { step: frame.step, net, p };
-}
-
-function copy(values, target, offset) {
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k];
-    target[offset + k] = v === null ? NaN : v; // JSON has no NaN: a diverged net's weights come as null
-  }
 }
 
 function describeNet(spec) {

@@ -11,7 +11,7 @@ import streamlit as st
 from app import settings as cfg
 from app import train_controls as controls
 from app import ui
-from app.surface_component import surface
+from app.surface_component import hidden_state, surface
 from dropviz.core import snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
 from dropviz.core.training import History, Trainer, TrainingDiverged
@@ -30,6 +30,8 @@ LIVE_CURVES = "live_curves"  # and of the curves' while playing
 SCENE = "surface_scene"  # session state: (experiment serial, snapshots.scene of its data)
 PENDING = "surface_pending"  # session state: (experiment serial, snapshots of both nets not yet sent)
 PACE = "surface_pace"  # session state: (start of the last refresh that trained, seconds between refreshes)
+TIMERS = "surface_timers"  # session state: whether the last full run set the refresh timers
+SURFACES = ("surface_dropout", "surface_twin")  # the surfaces' keys; the first reports whether the page is hidden
 # Streamlit dims the elements of a fragment while it reruns (after a moment): a live view would pulse with every
 # refresh. The surfaces, their numbers and the live curves are never stale for long, so they are not dimmed.
 NO_DIMMING = f"""<style>
@@ -37,6 +39,17 @@ NO_DIMMING = f"""<style>
   opacity: 1 !important; transition: none !important;
 }}
 </style>"""
+
+
+def live() -> bool:
+    """Whether the nets train and the page refreshes: playing, in a page the visitor can see.
+
+    A hidden page (a background tab, a minimised window; the surface component reports it) stops, so that a
+    visitor who looks elsewhere costs the server nothing, and plays on when shown again. A closed page stops too:
+    the refresh timers run in the browser.
+    """
+    return bool(st.session_state.get(controls.PLAYING)) and not hidden_state(SURFACES[0])
+
 
 settings = ui.current()
 previous = st.session_state.get(controls.EXPERIMENT)
@@ -104,7 +117,7 @@ def scene(experiment: Experiment) -> dict:
     return cached[1]
 
 
-def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool) -> dict:
+def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool, watch: bool) -> dict:
     """What one surface component draws: the net's shape, the data, and the snapshots to play (see surface())."""
     return {
         "net": snapshots.net_spec(model),
@@ -114,6 +127,9 @@ def surface_data(experiment: Experiment, model, frames: list[dict], playing: boo
         "cut": f"{experiment.serial}:{experiment.config.drop_probs}",
         "batch": settings.speed,
         "rate": settings.speed / REFRESH_SECONDS,
+        "seq": time.monotonic(),
+        "watch": watch,
+        "hidden": hidden_state(SURFACES[0]),
     }
 
 
@@ -243,14 +259,16 @@ def surfaces_view(experiment: Experiment) -> None:
     fragment's next run starts, and with the refresh timer already due that happens at once. Sent before the
     training, they leave while the nets train.
     """
+    playing = live()
+    if playing != st.session_state.get(TIMERS, playing):
+        st.rerun(scope="app")  # the page was hidden or shown again: only a full run sets or stops the timers
     pending = st.session_state.pop(PENDING, None)
-    playing = st.session_state[controls.PLAYING]
     frames: tuple[list[dict], list[dict]] = ([], [])
     if playing and pending is not None and pending[0] == experiment.serial:
         frames = pending[1]
     nets = [
-        (experiment.trainer, ui.tr("train.with_dropout"), "surface_dropout"),
-        (experiment.twin, ui.tr("train.no_dropout"), "surface_twin"),
+        (experiment.trainer, ui.tr("train.with_dropout"), SURFACES[0]),
+        (experiment.twin, ui.tr("train.no_dropout"), SURFACES[1]),
     ]
     with st.container(key=LIVE):
         # Presenter mode: a third, empty column narrows both surfaces so the controls and both fit 1280x720.
@@ -258,7 +276,7 @@ def surfaces_view(experiment: Experiment) -> None:
         for column, (trainer, label, key), net_frames in zip(columns, nets, frames):
             column.subheader(label)
             with column:
-                surface(surface_data(experiment, trainer.model, net_frames, playing), key=key)
+                surface(surface_data(experiment, trainer.model, net_frames, playing, key == SURFACES[0]), key=key)
             column.markdown(metrics_line(trainer))
         ui.aside(ui.tr("train.legend", n_test=len(experiment.split.test.y)))
     if not playing:
@@ -279,7 +297,7 @@ def surfaces_view(experiment: Experiment) -> None:
 
 def curves_view(experiment: Experiment) -> None:
     """Loss and accuracy curves; refreshed less often than the surfaces, since charts cost the browser most."""
-    if st.session_state[controls.PLAYING]:
+    if live():
         live_curves(experiment)
         return
     histories = {
@@ -296,5 +314,6 @@ with st.container():  # always one element, messages or not: the surfaces below 
         st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
 
 st.html(NO_DIMMING)
-st.fragment(surfaces_view, run_every=REFRESH_SECONDS if playing else None)(exp)
-st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if playing else None)(exp)
+st.session_state[TIMERS] = live()
+st.fragment(surfaces_view, run_every=REFRESH_SECONDS if live() else None)(exp)
+st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if live() else None)(exp)

@@ -317,3 +317,20 @@ def wait_for_surface_steps(page: Page, steps: int, timeout: float = 30.0) -> Non
             return
         time.sleep(0.05)
     raise AssertionError(f"the surfaces show steps {surface_steps(page)}, not {steps}, after {timeout:.0f} s")
+
+
+# Headless Chromium shows every page (a second tab in front, a minimised window, a frozen page: all stay
+# "visible"), so a hidden page is emulated: document.visibilityState is overridden and the event dispatched.
+HIDE_SCRIPT = """
+hidden => {
+  for (const [name, value] of [['visibilityState', hidden ? 'hidden' : 'visible'], ['hidden', hidden]]) {
+    Object.defineProperty(document, name, {configurable: true, get: () => value});
+  }
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+"""
+
+
+def set_page_hidden(page: Page, hidden: bool) -> None:
+    """Make the page look hidden (a background tab) or visible again to its scripts, as a browser would."""
+    page.evaluate(HIDE_SCRIPT, hidden)

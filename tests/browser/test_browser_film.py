@@ -127,3 +127,39 @@ def test_the_film_plays_evenly_and_pause_reset_and_sliders_show_at_once(base_url
     h.wait_for_surface_steps(page, 0, timeout=5.0)
     h.wait_idle(page)
     assert h.step_counts(page) == [0, 0]
+
+
+def wait_for_training(page: Page, at_least: int, timeout: float = 30.0) -> None:
+    """Wait until both nets have trained ``at_least`` steps (server counts) and both surfaces show one of them."""
+    deadline = time.monotonic() + timeout
+    while min(h.step_counts(page) or [0]) < at_least or min(h.surface_steps(page) or [0]) < at_least:
+        assert time.monotonic() < deadline, f"steps {h.step_counts(page)}, surfaces {h.surface_steps(page)}"
+        time.sleep(0.1)
+
+
+def steps_stay(page: Page, seconds: float) -> bool:
+    """Whether neither the server's step counts nor the surfaces move for ``seconds``."""
+    before = (h.step_counts(page), h.surface_steps(page))
+    time.sleep(seconds)
+    return (h.step_counts(page), h.surface_steps(page)) == before
+
+
+def test_a_hidden_page_stops_training_and_plays_on_when_shown(base_url, page: Page):
+    h.open_app(page, base_url + "/train?speed=20")
+    h.wait_for_surface_steps(page, 0)
+    h.main_button(page, t("train.play")).click()
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()
+    wait_for_training(page, 40)
+
+    h.set_page_hidden(page, True)
+    h.wait_idle(page)  # no refresh runs any more, or this would time out
+    assert steps_stay(page, 1.5), "a hidden page kept training"
+    assert [hidden for _, hidden in h.surfaces(page).first.evaluate("el => el.dropvizReports")] == [True]
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()  # still playing, as far as the visitor knows
+
+    h.set_page_hidden(page, False)
+    wait_for_training(page, max(h.step_counts(page)) + 40)  # plays on by itself
+    h.main_button(page, t("train.pause")).click()
+    expect(h.main_button(page, t("train.play"))).to_be_visible()
+    h.wait_idle(page)
+    assert steps_stay(page, 1.0)
