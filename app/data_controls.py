@@ -301,7 +301,8 @@ def offer_training_gif(exp: Experiment, lang: str) -> None:
     def build() -> bytes:
         text = t("common.gif_training", lang, frames=TRAINING_GIF_FRAMES)
         bar = st.progress(0.0, text=text)
-        gif = training_gif(exp, TRAINING_GIF_FRAMES, lang=lang, progress=lambda f: bar.progress(f, text=text))
+        with snapshots.training_lock(exp):  # a playing page's refresh must not train the nets while they are drawn
+            gif = training_gif(exp, TRAINING_GIF_FRAMES, lang=lang, progress=lambda f: bar.progress(f, text=text))
         bar.empty()
         return gif
 

@@ -74,6 +74,16 @@ def test_train_page_steps_and_resets():
     assert all("step **0**" in m for m in metrics)
 
 
+def test_the_train_page_offers_a_gif_of_the_run_so_far():
+    at = open_page("train", {"hidden": "1", "width": "4"})
+    next(b for b in at.button if b.label == t("train.step", n=10)).click().run()
+    next(b for b in at.button if b.label == t("common.gif_make")).click().run()
+    assert not at.exception
+    assert [d.label for d in at.get("download_button") if d.label == t("common.gif_download")]
+    shows, gif = at.session_state["gif_training"]
+    assert gif.startswith(b"GIF89a") and shows[1] == 10  # the run as it stands: 10 steps
+
+
 def test_a_diverging_learning_rate_shows_a_message_not_a_traceback():
     at = open_page("train", {"lr": "100.0", "opt": "sgd"})
     step = next(b for b in at.button if b.label == t("train.step", n=10))

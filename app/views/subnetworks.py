@@ -30,13 +30,8 @@ def draw_another() -> None:
 
 
 def header(sampled: bool) -> None:
-    """Title and buttons on one row in presenter mode, where the gallery must fit the first screen; else the
-    buttons go under the title, where the sidebar leaves them room for their labels."""
-    if ui.presenting():
-        title, preset, redraw = st.columns([6, 2, 2], vertical_alignment="bottom")
-    else:
-        title = st.container()
-        preset, redraw, _ = st.columns([1, 1, 1])
+    """Title and buttons on one row, so that the gallery fits the first screen (short labels, help on hover)."""
+    title, preset, redraw = st.columns([6, 2, 2], vertical_alignment="bottom")
     title.title(ui.tr("subnet.title"))
     preset.button(
         ui.tr("subnet.preset"),

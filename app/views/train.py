@@ -8,9 +8,9 @@ from html import escape
 import numpy as np
 import streamlit as st
 
+from app import data_controls, ui
 from app import settings as cfg
 from app import train_controls as controls
-from app import ui
 from app.surface_component import hidden_state, surface
 from dropviz.core import snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
@@ -278,7 +278,7 @@ def surfaces_view(experiment: Experiment) -> None:
             with column:
                 surface(surface_data(experiment, trainer.model, net_frames, playing, key == SURFACES[0]), key=key)
             column.markdown(metrics_line(trainer))
-        ui.aside(ui.tr("train.legend", n_test=len(experiment.split.test.y)))
+        ui.aside(ui.tr("train.legend", n_test=f"{len(experiment.split.test.y):,}"))
     if not playing:
         st.session_state.pop(PACE, None)
         return
@@ -317,3 +317,4 @@ st.html(NO_DIMMING)
 st.session_state[TIMERS] = live()
 st.fragment(surfaces_view, run_every=REFRESH_SECONDS if live() else None)(exp)
 st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if live() else None)(exp)
+data_controls.offer_training_gif(exp, ui.lang())  # both nets from step 0 to now, for slides

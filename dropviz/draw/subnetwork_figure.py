@@ -27,8 +27,9 @@ CARD_PX = 210  # image width in pixels; shown about half as wide, so twice as sh
 DIAGRAM_HEIGHT_PX = 112
 ENSEMBLE_PX = 480
 SUPERSAMPLE = 3  # the diagram is drawn this much larger and shrunk: smooth lines without antialiasing support
-COLUMNS = 8  # cards per row at most; fewer when a card would be narrower than CARD_MIN_PX
-CARD_MIN_PX = 104  # room for "kept 39/66" and "p(μ) = 3.47e-20" at 14 px
+COLUMNS = 8  # cards per row; half as many when a card would be narrower than CARD_MIN_PX
+CARD_MIN_PX = 88  # room for "kept 39/66" at 13 px; 8 cards a row still fit 1280 px with the sidebar collapsed
+ENSEMBLE_COLUMN_PX = 250  # the mean of the cards, beside them
 MAX_MASK_CHARS = 10  # longer masks do not fit a card at 14 px; the card then says how many units are kept
 MAX_EDGE_PX = 5.0
 
@@ -143,12 +144,14 @@ def ensemble_png(
 
 STYLE = """
 <style>
+.dv-wrap { container-type: inline-size; }
 .dv-gallery { display: flex; gap: 14px; align-items: flex-start; }
 .dv-cards { flex: 1 1 auto; min-width: 0; display: grid; gap: 6px;
-  grid-template-columns: repeat(auto-fill,
-    minmax(max(%(card_min)dpx, calc((100%% - %(gaps)dpx) / %(columns)d)), 1fr)); }
+  grid-template-columns: repeat(%(columns)d, minmax(0, 1fr)); }
+/* Too narrow for COLUMNS cards of CARD_MIN_PX beside the mean: half as many per row (16 cards: 4 x 4). */
+@container (max-width: %(narrow)dpx) { .dv-cards { grid-template-columns: repeat(%(half)d, minmax(0, 1fr)); } }
 .dv-card { border: 1px solid #d0d0d0; border-radius: 6px; padding: 3px; background: white;
-  font-size: 14px; line-height: 1.3; text-align: center; color: #222; }
+  font-size: 13px; line-height: 1.3; text-align: center; color: #222; }
 .dv-card img { display: block; width: 100%%; height: auto; }
 .dv-card .dv-surface { position: relative; margin-top: 2px; }
 .dv-card .dv-number { color: #666; margin-right: 0.3em; }
@@ -158,7 +161,7 @@ STYLE = """
 .dv-card .dv-cut-label { position: absolute; left: 50%%; top: 50%%; transform: translate(-50%%, -50%%);
   background: rgba(255, 255, 255, 0.92); border-radius: 4px; padding: 1px 4px; font-size: 14px;
   line-height: 1.2; color: #222; }
-.dv-ensemble { flex: 0 0 250px; font-size: 14px; line-height: 1.35; color: #222; }
+.dv-ensemble { flex: 0 0 %(ensemble)dpx; font-size: 14px; line-height: 1.35; color: #222; }
 .dv-ensemble img { display: block; width: 100%%; height: auto; border: 1px solid #d0d0d0; border-radius: 6px; }
 .dv-ensemble .dv-ensemble-title { font-weight: 600; font-size: 16px; margin-bottom: 4px; }
 .dv-ensemble p { margin: 4px 0 0 0; }
@@ -207,5 +210,7 @@ def gallery_html(
         f"<p>{html.escape(t('subnet.ensemble.point', lang))}</p>"
         "</div>"
     )
-    sizes = {"columns": COLUMNS, "card_min": CARD_MIN_PX, "gaps": 6 * (COLUMNS - 1)}
-    return STYLE % sizes + f'<div class="dv-gallery"><div class="dv-cards">{cards}</div>{aside}</div>'
+    narrow = COLUMNS * CARD_MIN_PX + 6 * (COLUMNS - 1) + 14 + ENSEMBLE_COLUMN_PX
+    sizes = {"columns": COLUMNS, "half": COLUMNS // 2, "narrow": narrow, "ensemble": ENSEMBLE_COLUMN_PX}
+    gallery = f'<div class="dv-gallery"><div class="dv-cards">{cards}</div>{aside}</div>'
+    return STYLE % sizes + f'<div class="dv-wrap">{gallery}</div>'

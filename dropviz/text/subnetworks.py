@@ -6,16 +6,16 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "부분 신경망 (움직이는 그림 7.6)",
     },
     "subnet.preset": {
-        "en": "The book's net (2-2)",
-        "ko": "책의 신경망 (2-2)",
+        "en": "Book's net",
+        "ko": "책의 신경망",
     },
     "subnet.preset_help": {
         "en": "One hidden layer of 2 units, as in the book's Figure 7.6: d = 4 droppable units (2 inputs, 2 hidden), so 16 subnetworks when every drop probability lies strictly between 0 and 1. The drop probabilities are left as they are.",
         "ko": "책의 그림 7.6처럼 은닉층 하나에 유닛 2개인 신경망입니다. 드롭 가능한 유닛이 d = 4개(입력 2개, 은닉 2개)이므로, 모든 드롭 확률이 0보다 크고 1보다 작으면 부분 신경망은 16개입니다. 드롭 확률은 그대로 둡니다.",
     },
     "subnet.redraw": {
-        "en": "Draw another {n}",
-        "ko": "{n}개 다시 뽑기",
+        "en": "Redraw {n}",
+        "ko": "다시 뽑기",
     },
     "subnet.redraw_help": {
         "en": "Draw {n} new masks from p(μ). The draw number is part of this session, so a rerun shows the same {n}.",
