@@ -1,36 +1,62 @@
-"""Pre-training done once per server process, in the background, so that no visitor's first page pays for it.
+"""What a server does once, before its first visitor, so that no visitor's first page pays for it.
 
-The first visit to the server starts it (Streamlit runs no code of ours before that): it trains the default net
-as far as the pages that show a trained net need and leaves the result in the training cache, where such a page
-waits for it instead of training the same net a second time. The thread imports nothing: a module imported in
-the background while a page imports or inspects it (Plotly looks for pandas in sys.modules) can be seen half
-initialised.
+Under ``streamlit run app/streamlit_app.py`` the server calls ``prepare_process`` at start and answers no request
+until it returns: it imports what the pages import, lets Plotly and Streamlit build what they build lazily, trains
+the default net and computes the default view's heavy results (inference rules, bagging members, the convergence
+curve) into the server's shared store (``app/training_cache.py``). Doing it before serving, not in a thread beside
+the first visit, matters: a training thread holds Python's lock between its many small steps, and the server's
+own threads (answering the browser, running the page) then wait for it at every turn.
+
+Served another way (``streamlit run app/main.py``, tests), the app calls ``start`` on its first run: the default net
+is then trained in a background thread, where a page that needs it waits for it instead of training it twice.
 """
 
 from __future__ import annotations
 
 import atexit
+import importlib
+import pkgutil
 import threading
 
 from app import training_cache
 from app.settings import Settings
 from dropviz.core.experiment import Experiment
+from dropviz.core.training import TrainingDiverged
 
 CHUNK = 10  # steps between checks for the process exiting
+# Streamlit modules imported on first use by a page: streamlit.emojis alone compiles a regular expression of every
+# emoji (0.3 to 0.7 s) the first time an alert (st.info, st.success) is drawn.
+LAZY_MODULES = ("streamlit.emojis", "streamlit.elements.arrow", "streamlit.elements.plotly_chart", "app.ui")
+PACKAGES = ("dropviz",)  # every module of these is imported at start
 
 _started = threading.Event()
 _stop = threading.Event()
 
 
 def prepare_process(min_trained_steps: int = 500) -> None:
-    """At server start (``app/streamlit_app.py``), before any visitor: load what every page loads and start the
-    pre-training. Imports here are safe: no page is running yet."""
-    import pandas  # noqa: F401  (tables)
+    """At server start (``app/streamlit_app.py``), before any visitor: load what every page loads, train the
+    default net and compute the default view's results. Imports here are safe: no page is running yet."""
     import torch
 
     torch.set_num_threads(1)
+    import_everything()
     _draw_one_of_each()
-    start(min_trained_steps)
+    _started.set()  # trained here, not in start()'s background thread
+    exp = pretrain(min_trained_steps)
+    if exp is not None:
+        compute_default_views(exp, Settings())
+
+
+def import_everything() -> None:
+    """Import every module of the library and the lazily imported Streamlit ones (a page would, on first use)."""
+    import pandas  # noqa: F401  (tables)
+
+    for package_name in PACKAGES:
+        package = importlib.import_module(package_name)
+        for module in pkgutil.walk_packages(package.__path__, package_name + "."):
+            importlib.import_module(module.name)
+    for name in LAZY_MODULES:
+        importlib.import_module(name)
 
 
 def _draw_one_of_each() -> None:
@@ -53,8 +79,43 @@ def _draw_one_of_each() -> None:
     figures.difference_maps_figure(grid, {"a": np.zeros(16)}).to_json()
 
 
+def pretrain(steps: int) -> Experiment | None:
+    """Train the default net ``steps`` steps and keep it in the shared store (None if it diverged)."""
+    exp = Experiment(Settings().experiment())
+    try:
+        while exp.steps_done < steps:
+            exp.step(min(CHUNK, steps - exp.steps_done))
+    except TrainingDiverged:
+        return None
+    training_cache.remember(exp)
+    return exp
+
+
+def compute_default_views(exp: Experiment, settings: Settings) -> None:
+    """The results the pages show for ``exp`` (the default net), in the shared store under the keys the pages use.
+
+    Bagging's members are trained and timed first, alone, so that their measured time and the dropout net's are
+    comparable (the page shows both).
+    """
+    from dropviz.core.bagging import BaggingTrainer
+    from dropviz.draw.beyond_figures import convergence_figure
+
+    config, split, model, seed = exp.config, exp.split, exp.model, settings.seed
+    members = BaggingTrainer.for_experiment(config, split, settings.bag_k)
+    members.step(exp.steps_done)
+    training_cache.remember_members(config, members)
+    training_cache.dropout_seconds(config, split, min(exp.steps_done, training_cache.TIMED_STEPS))
+    _, x = training_cache.rule_inputs(split)
+    rules_key = training_cache.rules_key(model, x, seed)
+    training_cache.shared(rules_key, lambda: training_cache.compute_rules(model, x, seed))
+    curve = training_cache.shared(
+        training_cache.curve_key(model, split, seed), lambda: training_cache.compute_curve(model, split, seed)
+    )
+    convergence_figure(curve).to_json()
+
+
 def start(min_trained_steps: int) -> None:
-    """Start the pre-training thread, once per process; returns at once."""
+    """Start the pre-training thread, once per process (unless ``prepare_process`` trained already); returns at once."""
     if _started.is_set():
         return
     _started.set()

@@ -5,10 +5,9 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from app import ui
+from app import training_cache, ui
 from dropviz.core import bagging as bg
 from dropviz.core import ensembles as en
-from dropviz.core.grid import make_grid
 from dropviz.core.training import TrainingDiverged
 from dropviz.draw.surface_image import png_data_uri, surface_png
 
@@ -17,11 +16,9 @@ MEMBERS = "bag_members"  # (key, BaggingTrainer): this visitor's members, never 
 MEMBER_VIEW = "bag_member_view"  # (trainer, (steps, picture size), view): member probabilities and pictures
 RULES = "bag_rules"  # (key, rules): the dropout net's weight-scaled and arithmetic-mean probabilities
 TIMING = "bag_dropout_time"  # (key, seconds, timed steps)
-GRID_RESOLUTION = 40
-EXACT_BUDGET = 2**27  # as on the Inference page: mask-point evaluations allowed for exact enumeration
-MC_SAMPLES = 2000
+MC_SAMPLES = training_cache.RULES_SAMPLES  # as on the Inference page: when exact enumeration is over budget
 STEPS_PER_UPDATE = 50  # members train this many steps between progress-bar updates
-TIMED_STEPS = 200  # the dropout net's training time is measured over at most this many steps, then scaled
+TIMED_STEPS = training_cache.TIMED_STEPS  # the dropout net's training time is measured over this many steps at most
 MAIN_SIZE = 360 if ui.presenting() else 290  # px: the three main pictures fit the first screen at 1280x720
 MEMBER_SIZE = 170
 MEMBERS_PER_ROW = 8
@@ -46,21 +43,25 @@ ui.training_note(exp, settings)
 
 split = exp.split
 steps = exp.steps_done
-grid = make_grid(np.concatenate([split.train.x, split.test.x]), GRID_RESOLUTION)
+grid, x_eval = training_cache.rule_inputs(split)  # the Inference page's: the server computes them once for both
 n_grid = len(grid.points)
-x_eval = torch.cat([grid.points, torch.from_numpy(split.test.x)])
 y_test = torch.from_numpy(split.test.y)
 n_classes = model.layer_sizes[-1]
 
 
 def trained_members() -> bg.BaggingTrainer:
-    """The visitor's members, trained to the dropout net's step count; rebuilt only when what shapes them changes."""
+    """The visitor's members, trained to the dropout net's step count; rebuilt only when what shapes them changes.
+
+    Training is deterministic, so carrying on equals starting over: from this visitor's members, else from a copy
+    of the server's (the default view's, trained at server start), else from scratch.
+    """
     key = (exp.config.rebuild_key(), k)  # everything but the drop probabilities: members have no dropout
     cached = st.session_state.get(MEMBERS)
     if cached and cached[0] == key and cached[1].steps_done <= steps:
-        trainer = cached[1]  # training is deterministic: carrying on equals starting over
+        trainer = cached[1]
     else:
-        trainer = bg.BaggingTrainer.for_experiment(exp.config, split, k)
+        trainer = training_cache.bagging_members(exp.config, k, steps)
+        trainer = trainer or bg.BaggingTrainer.for_experiment(exp.config, split, k)
     st.session_state[MEMBERS] = (key, trainer)
     if trainer.steps_done < steps:
         text = ui.tr("bag.training", k=k, steps=f"{steps:,}")
@@ -104,21 +105,21 @@ def member_view(trainer: bg.BaggingTrainer) -> dict:
 
 def dropout_rules() -> dict:
     """Weight scaling and the arithmetic mean of the dropout net, exact or Monte Carlo as the Inference page decides."""
-    n_eval = len(x_eval)
-    exact = en.exact_is_feasible(model, n_eval) and en.exact_mask_count(model) * n_eval <= EXACT_BUDGET
+    exact = training_cache.rules_are_exact(model, len(x_eval))
     key = (exp.serial, steps, tuple(model.keep_probs().tolist()), exact, MAIN_SIZE)
     cached = st.session_state.get(RULES)
     if cached and cached[0] == key:
         return cached[1]
-    bar = st.progress(0.0, text=ui.tr("bag.computing"))
-    result = en.all_rules(
-        model,
-        x_eval,
-        n_samples=None if exact else MC_SAMPLES,
-        generator=torch.Generator().manual_seed(settings.seed),
-        progress=lambda f: bar.progress(f, text=ui.tr("bag.computing")),
-    )
-    bar.empty()
+
+    def with_bar() -> en.Ensemble:
+        bar = st.progress(0.0, text=ui.tr("bag.computing"))
+        result = training_cache.compute_rules(
+            model, x_eval, settings.seed, lambda f: bar.progress(f, text=ui.tr("bag.computing"))
+        )
+        bar.empty()
+        return result
+
+    result = training_cache.shared(training_cache.rules_key(model, x_eval, settings.seed), with_bar)
     rules = {"exact": exact, "n_masks": result.n_masks}
     for name in ("weight_scaled", "arithmetic"):
         probs = getattr(result, name)
@@ -137,8 +138,8 @@ def dropout_seconds() -> tuple[float, int]:
     key = (exp.config.rebuild_key(), timed)
     cached = st.session_state.get(TIMING)
     if not (cached and cached[0] == key):
-        with st.spinner(ui.tr("bag.timing", steps=timed)):
-            cached = (key, bg.time_dropout_net(exp.config, timed, exp.split))
+        with st.spinner(ui.tr("bag.timing", steps=timed)):  # measured once per server and net
+            cached = (key, training_cache.dropout_seconds(exp.config, exp.split, timed))
         st.session_state[TIMING] = cached
     return cached[1] * steps / max(timed, 1), timed
 

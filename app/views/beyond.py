@@ -5,7 +5,7 @@ import streamlit as st
 import torch
 
 from app import settings as cfg
-from app import ui
+from app import training_cache, ui
 from dropviz.core import convergence as cv
 from dropviz.core import ensembles as en
 from dropviz.core import uncertainty as unc
@@ -16,11 +16,8 @@ from dropviz.draw.figures import PLOT_CONFIG
 T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
 T_MIN, T_MAX = cfg.LIMITS["mc_t"]
 T_STEP = 10
-CURVE_GRID = 30  # the error is a mean over the plane: a coarse grid is enough (60x60 would be 4x dearer)
+CURVE_GRID = training_cache.CURVE_GRID  # the error is a mean over the plane: a coarse grid is enough
 MAP_GRID = 60  # as the Train page's surfaces
-# Gaussian noise and DropConnect have no subnetworks to prune (every draw runs the whole net, ~20x dearer):
-# a shorter curve and a smaller reference keep the page at a few seconds.
-NOISE_KS, NOISE_REFERENCE = tuple(2**i for i in range(9)), 2_000
 CURVE = "beyond_curve"  # (key, SamplingCurve): recomputed only when the net or its drop probabilities change
 MAPS = "beyond_maps"  # (key, (weight-scaled probabilities, MCDropout))
 
@@ -43,26 +40,22 @@ map_grid = make_grid(points, MAP_GRID)
 
 
 def sampling_curve() -> cv.SamplingCurve:
-    """The convergence curves of this net, from session state when nothing they depend on changed."""
+    """The convergence curves of this net, from session state when nothing they depend on changed, else from the
+    server (which computes the default net's at start, and keeps any for the next visitor of the same net)."""
     key = (exp.serial, steps, keep, settings.seed)
     cached = st.session_state.get(CURVE)
     if cached and cached[0] == key:
         return cached[1]
-    grid = make_grid(points, CURVE_GRID)
-    ks, reference = (cv.DEFAULT_KS, None) if model.noise == "bernoulli" else (NOISE_KS, NOISE_REFERENCE)
-    text = ui.tr("beyond.sampling", repeats=cv.DEFAULT_REPEATS, k_max=f"{ks[-1]:,}")
-    bar = st.progress(0.0, text=text)
-    curve = cv.sampling_curve(
-        model,
-        grid.points,
-        torch.from_numpy(split.test.x),
-        torch.from_numpy(split.test.y),
-        ks=ks,
-        reference=reference,
-        generator=torch.Generator().manual_seed(settings.seed),
-        progress=lambda f: bar.progress(f, text=text),
-    )
-    bar.empty()
+
+    def with_bar() -> cv.SamplingCurve:
+        ks = training_cache.curve_plan(model)[0]
+        text = ui.tr("beyond.sampling", repeats=cv.DEFAULT_REPEATS, k_max=f"{ks[-1]:,}")
+        bar = st.progress(0.0, text=text)
+        result = training_cache.compute_curve(model, split, settings.seed, lambda f: bar.progress(f, text=text))
+        bar.empty()
+        return result
+
+    curve = training_cache.shared(training_cache.curve_key(model, split, settings.seed), with_bar)
     st.session_state[CURVE] = (key, curve)
     return curve
 

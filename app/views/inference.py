@@ -1,20 +1,17 @@
 """Inference rules: arithmetic mean, normalized geometric mean and weight scaling on the same trained net."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 import torch
 
-from app import ui
+from app import training_cache, ui
 from dropviz.core import ensembles as en
 from dropviz.core.compare import jackknife, rule_accuracy, rule_gaps, total_variation
-from dropviz.core.grid import make_grid
 from dropviz.draw.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
 
 MIN_TRAINED_STEPS = ui.MIN_TRAINED_STEPS
-GRID_RESOLUTION = 40
-EXACT_BUDGET = 2**27  # mask-point evaluations the page allows itself for exact enumeration (about 1 s)
-MC_SAMPLES = 2000
+GRID_RESOLUTION = training_cache.RULES_GRID
+MC_SAMPLES = training_cache.RULES_SAMPLES  # used when exact enumeration is over budget (about 1 s)
 
 settings = ui.current()
 exp = ui.experiment(settings)
@@ -33,25 +30,25 @@ ui.train_at_least(exp, MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
 
 split = exp.split
-points = np.concatenate([split.train.x, split.test.x])
-grid = make_grid(points, GRID_RESOLUTION)
-n_eval = len(grid.points) + len(split.test.y)
-exact = en.exact_is_feasible(model, n_eval) and en.exact_mask_count(model) * n_eval <= EXACT_BUDGET
+grid, x_eval = training_cache.rule_inputs(split)
+n_eval = len(x_eval)
+exact = training_cache.rules_are_exact(model, n_eval)
 
 
 def compute() -> en.Ensemble:
-    """All three rules on the grid and on the test points (exact or Monte Carlo), with a progress bar."""
-    x = torch.cat([grid.points, torch.from_numpy(split.test.x)])
-    bar = st.progress(0.0, text=ui.tr("inf.computing"))
-    result = en.all_rules(
-        model,
-        x,
-        n_samples=None if exact else MC_SAMPLES,
-        generator=torch.Generator().manual_seed(settings.seed),
-        progress=lambda f: bar.progress(f, text=ui.tr("inf.computing")),
-    )
-    bar.empty()
-    return result
+    """All three rules on the grid and on the test points (exact or Monte Carlo), with a progress bar.
+
+    The server keeps the result for the next visitor of the same net (the default one is computed at start)."""
+
+    def with_bar() -> en.Ensemble:
+        bar = st.progress(0.0, text=ui.tr("inf.computing"))
+        result = training_cache.compute_rules(
+            model, x_eval, settings.seed, lambda f: bar.progress(f, text=ui.tr("inf.computing"))
+        )
+        bar.empty()
+        return result
+
+    return training_cache.shared(training_cache.rules_key(model, x_eval, settings.seed), with_bar)
 
 
 def with_error(estimate: torch.Tensor, se: torch.Tensor | None, fmt: str) -> list[str]:
