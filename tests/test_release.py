@@ -22,6 +22,7 @@ import gc
 import time
 import weakref
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -167,8 +168,14 @@ async def first_visitor_left(session_ttl_seconds: int) -> tuple[bool, int, int]:
         return released(ref), held_before, len(callables)
 
 
+def run_alone(coroutine):
+    """``asyncio.run`` on a thread of its own: after the browser tests, Playwright's event loop runs on this one."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def test_a_closed_tabs_experiment_is_released_once_its_session_expires():
-    gone, held_before, held_after = asyncio.run(first_visitor_left(session_ttl_seconds=0))
+    gone, held_before, held_after = run_alone(first_visitor_left(session_ttl_seconds=0))
     assert held_before == 1  # the Save button's callable: it holds the experiment, the server holds it
     assert gone
     assert held_after == 0
@@ -176,7 +183,7 @@ def test_a_closed_tabs_experiment_is_released_once_its_session_expires():
 
 def test_a_closed_tabs_experiment_is_kept_while_the_tab_may_reconnect():
     """The check above can fail: within the TTL the session, and so the experiment, stays for a reconnect."""
-    gone, held_before, held_after = asyncio.run(first_visitor_left(session_ttl_seconds=120))
+    gone, held_before, held_after = run_alone(first_visitor_left(session_ttl_seconds=120))
     assert held_before == 1
     assert not gone
     assert held_after == 1

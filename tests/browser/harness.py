@@ -60,7 +60,8 @@ IDLE_SCRIPT = """
   return !!app
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]');
+    && !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]')
+    && !document.querySelector('[data-testid="stSkeleton"]');  // an element whose code is still loading
 }
 """
 
@@ -172,7 +173,8 @@ def new_context(browser: Browser, viewport: dict | None = None) -> BrowserContex
 
 
 def wait_idle(page: Page, timeout: float = IDLE_TIMEOUT_SECONDS, stable: float = IDLE_STABLE_SECONDS) -> None:
-    """Wait until the app view is there and the script has not been running for ``stable`` seconds."""
+    """Wait until the app view is there, the script has not been running for ``stable`` seconds and every element
+    is drawn (a fresh browser loads an element's code on its first use and shows a grey skeleton meanwhile)."""
     deadline = time.monotonic() + timeout
     page.locator(APP_VIEW).wait_for(timeout=timeout * 1000)
     quiet_since = None
