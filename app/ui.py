@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 import streamlit as st
+import torch
 
 from app import data_controls, training_cache
 from app import settings as cfg
 from app.settings import Settings
 from app.train_controls import EXPERIMENT
+from dropviz.core.ensembles import Ensemble
 from dropviz.core.experiment import Experiment, ExperimentConfig, sync
+from dropviz.core.model import DropoutMLP
 from dropviz.core.training import TrainingDiverged
 from dropviz.data.datasets import Split
 from dropviz.i18n import t
@@ -234,3 +237,16 @@ def train_at_least(exp: Experiment, steps: int) -> None:
         training_cache.remember(exp)
     record_training(exp)
     bar.empty()
+
+
+def shared_rules(model: DropoutMLP, x_eval: torch.Tensor, seed: int, text: str) -> Ensemble:
+    """The three inference rules at ``x_eval``: from the server's store when any visitor (or the warm-up) computed
+    them for these very weights, else computed here with a progress bar labelled ``text``."""
+
+    def with_bar() -> Ensemble:
+        bar = st.progress(0.0, text=text)
+        result = training_cache.compute_rules(model, x_eval, seed, lambda f: bar.progress(f, text=text))
+        bar.empty()
+        return result
+
+    return training_cache.shared(training_cache.rules_key(model, x_eval, seed), with_bar)

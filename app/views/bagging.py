@@ -111,15 +111,7 @@ def dropout_rules() -> dict:
     if cached and cached[0] == key:
         return cached[1]
 
-    def with_bar() -> en.Ensemble:
-        bar = st.progress(0.0, text=ui.tr("bag.computing"))
-        result = training_cache.compute_rules(
-            model, x_eval, settings.seed, lambda f: bar.progress(f, text=ui.tr("bag.computing"))
-        )
-        bar.empty()
-        return result
-
-    result = training_cache.shared(training_cache.rules_key(model, x_eval, settings.seed), with_bar)
+    result = ui.shared_rules(model, x_eval, settings.seed, ui.tr("bag.computing"))
     rules = {"exact": exact, "n_masks": result.n_masks}
     for name in ("weight_scaled", "arithmetic"):
         probs = getattr(result, name)

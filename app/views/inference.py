@@ -40,15 +40,7 @@ def compute() -> en.Ensemble:
 
     The server keeps the result for the next visitor of the same net (the default one is computed at start)."""
 
-    def with_bar() -> en.Ensemble:
-        bar = st.progress(0.0, text=ui.tr("inf.computing"))
-        result = training_cache.compute_rules(
-            model, x_eval, settings.seed, lambda f: bar.progress(f, text=ui.tr("inf.computing"))
-        )
-        bar.empty()
-        return result
-
-    return training_cache.shared(training_cache.rules_key(model, x_eval, settings.seed), with_bar)
+    return ui.shared_rules(model, x_eval, settings.seed, ui.tr("inf.computing"))
 
 
 def with_error(estimate: torch.Tensor, se: torch.Tensor | None, fmt: str) -> list[str]:
