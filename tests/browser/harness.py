@@ -89,13 +89,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout: float = SERVER_START_SECONDS) -> Iterator[Server]:
+def app_server(timeout: float = SERVER_START_SECONDS, port: int | None = None) -> Iterator[Server]:
     """``streamlit run app/streamlit_app.py`` from the repository root on a free port, stopped on exit.
 
     The file watcher is off: other people edit the sources while tests run, and a "file changed" prompt or a
     reload in the middle of a test would make it flaky.
     """
-    port = free_port()
+    port = port or free_port()
     log = tempfile.NamedTemporaryFile(prefix="dropviz-streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     command = [
         sys.executable,
