@@ -250,3 +250,14 @@ def shared_rules(model: DropoutMLP, x_eval: torch.Tensor, seed: int, text: str) 
         return result
 
     return training_cache.shared(training_cache.rules_key(model, x_eval, seed), with_bar)
+
+
+def plus_minus(value: float, se: float, fmt: str) -> str:
+    """ "value ± standard error" in ``fmt`` (".4f", ".1%"); an error too small for those digits reads "± <0.0001"
+    rather than "± 0.0000", which would claim there is none."""
+    shown = format(se, fmt)
+    if se > 0 and not any(ch in "123456789" for ch in shown):
+        decimals = int(fmt.split(".")[1].rstrip("f%"))
+        smallest = 10.0**-decimals / (100 if fmt.endswith("%") else 1)
+        shown = "<" + format(smallest, fmt)
+    return f"{format(value, fmt)} ± {shown}"

@@ -240,3 +240,13 @@ def test_other_noises_are_shown_on_masks_and_sampled_on_inference_and_theory(met
     assert "±" in inference.dataframe[0].value.iloc[0, 1]
     theory = open_page("theory", {"method": method, "hidden": "1", "width": "4"})
     assert t("theory.sampled_noise", n="20,000", method=name) in markdowns(theory)
+
+
+def test_a_standard_error_too_small_for_the_digits_shown_is_not_printed_as_zero():
+    from app.ui import plus_minus
+
+    assert plus_minus(0.99921, 0.000031, ".4f") == "0.9992 ± <0.0001"
+    assert plus_minus(0.7461, 0.0012, ".4f") == "0.7461 ± 0.0012"
+    assert plus_minus(0.743, 0.0002, ".1%") == "74.3% ± <0.1%"
+    assert plus_minus(0.743, 0.002, ".1%") == "74.3% ± 0.2%"
+    assert plus_minus(0.5, 0.0, ".4f") == "0.5000 ± 0.0000"  # exactly none: said as it is

@@ -48,7 +48,7 @@ def with_error(estimate: torch.Tensor, se: torch.Tensor | None, fmt: str) -> lis
     if se is None:
         return [format(v, fmt) for v in estimate.reshape(-1).tolist()]
     pairs = zip(estimate.reshape(-1).tolist(), se.reshape(-1).tolist())
-    return [f"{format(v, fmt)} ± {format(e, fmt)}" for v, e in pairs]
+    return [ui.plus_minus(v, e, fmt) for v, e in pairs]
 
 
 def on_grid_and_test(result: en.Ensemble, statistic):

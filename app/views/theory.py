@@ -27,7 +27,7 @@ def rule_table(result: en.Ensemble) -> pd.DataFrame:
             continue
         full = (result.arithmetic, result.geometric)
         _, se = jackknife(lambda *rules, i=i: rules[i][0], full, result.leave_one_out)
-        rows[ui.tr(f"rule.{rule}")] = [f"{v:.4f} ± {e:.4f}" for v, e in zip(values.tolist(), se.tolist())]
+        rows[ui.tr(f"rule.{rule}")] = [ui.plus_minus(v, e, ".4f") for v, e in zip(values.tolist(), se.tolist())]
     return pd.DataFrame(rows, index=classes).T
 
 
