@@ -48,8 +48,10 @@ def torch_probabilities(query: dict[str, str], steps: int) -> tuple[list[np.ndar
         {"act": "tanh", "data": "blobs"},  # three classes
         {"act": "relu", "data": "blobs", "p_h1": "1.0"},  # a layer that is never kept: zeroed in eval mode
         {"act": "tanh", "data": "xor", "p_in": "1.0", "hidden": "1"},  # inputs never kept: a constant surface
+        {"act": "relu", "data": "circles", "hidden": "3"},  # the ReLU fast path, then two more layers
+        {"act": "relu", "data": "moons", "hidden": "0"},  # no hidden layer: the plain pass
     ],
-    ids=["relu-2", "tanh-3", "relu-3-drop1", "tanh-2-inputs-drop1"],
+    ids=["relu-2", "tanh-3", "relu-3-drop1", "tanh-2-inputs-drop1", "relu-deep", "relu-linear"],
 )
 def test_browser_probabilities_match_torch(base_url, page, query, capsys):
     query = {**query, "speed": str(STEPS)}
