@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from dropviz.core.model import DropoutMLP
-from dropviz.core.training import Trainer, TrainingDiverged
+from dropviz.core.training import Trainer, TrainingDiverged, step_together
 from dropviz.data.datasets import GENERATORS, make_dataset, train_test_split
 
 
@@ -74,6 +74,35 @@ def test_steps_in_chunks_equal_steps_at_once_and_seeds_reproduce():
     for la, lb in zip(a.model.linears, b.model.linears):
         torch.testing.assert_close(la.weight, lb.weight)
     assert a.history.train_loss != c.history.train_loss
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "sgd"])
+def test_lockstep_training_is_bit_for_bit_training_each_alone(optimizer):
+    """One backward pass through the summed losses must give each net exactly its own gradient."""
+    together = [new_trainer(seed=1, optimizer=optimizer), new_trainer(seed=2, drops=(0.0, 0.0), optimizer=optimizer)]
+    alone = [new_trainer(seed=1, optimizer=optimizer), new_trainer(seed=2, drops=(0.0, 0.0), optimizer=optimizer)]
+    calls = []
+    step_together(together, 35, after_step=lambda: calls.append(together[0].steps_done))
+    for trainer in alone:
+        trainer.step(35)
+    assert calls == list(range(1, 36))
+    for a, b in zip(together, alone):
+        assert a.steps_done == b.steps_done == 35 and a.history == b.history
+        for pa, pb in zip(a.model.parameters(), b.model.parameters()):
+            assert torch.equal(pa, pb)
+        for sa, sb in zip(a.optimizer.state.values(), b.optimizer.state.values()):
+            assert all(torch.equal(sa[key], sb[key]) for key in sa)
+
+
+def test_in_lockstep_a_diverging_net_stops_both_before_the_bad_step():
+    stable = new_trainer(seed=1)
+    wild = new_trainer(lr=1e12, optimizer="sgd", drops=(0.0, 0.0))
+    with pytest.raises(TrainingDiverged, match="Lower the learning rate"):
+        step_together([stable, wild], 200)
+    assert wild.diverged and not stable.diverged
+    assert stable.steps_done == wild.steps_done < 200
+    with pytest.raises(TrainingDiverged):
+        step_together([stable, wild], 1)
 
 
 def test_a_huge_learning_rate_stops_with_a_clear_message():

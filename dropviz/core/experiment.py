@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from dropviz.core.model import DropoutMLP
 from dropviz.core.trail import Trail
-from dropviz.core.training import Trainer, TrainingDiverged
+from dropviz.core.training import Trainer, TrainingDiverged, step_together
 from dropviz.data.datasets import Split, make_split
 
 MAX_STEPS = 20_000  # per experiment: a link replays at most this many steps (about 20 s on one core)
@@ -107,10 +107,10 @@ class Experiment:
         self.config = replace(self.config, drop_probs=tuple(drop_probs))
 
     def step(self, n: int) -> None:
-        """Advance both nets ``n`` steps, one step of each at a time, up to MAX_STEPS.
+        """Advance both nets ``n`` steps in lockstep, up to MAX_STEPS.
 
-        If either net's loss stops being finite, both stop there and TrainingDiverged is raised; the step is
-        still logged, so a replay of the log diverges at the same place.
+        If either net's loss stops being finite, neither takes that step and TrainingDiverged is raised; the step
+        is still logged, so a replay of the log diverges at the same place.
         """
         n = min(int(n), self.steps_left)
         if self.diverged:
@@ -118,10 +118,7 @@ class Experiment:
         if n <= 0:
             return
         self._log_steps(n)
-        for _ in range(n):
-            self.trainer.step(1)
-            self.twin.step(1)
-            self._record()
+        step_together([self.trainer, self.twin], n, after_step=self._record)
 
     def _log_steps(self, n: int) -> None:
         probs = self.config.drop_probs

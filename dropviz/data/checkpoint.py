@@ -543,7 +543,8 @@ def _check_progress(dropout: _NetState, twin: _NetState, log: list[Segment]) -> 
     a, b = dropout.steps_done, twin.steps_done
     if dropout.diverged is None and twin.diverged is None:
         ok = a == b == logged
-    else:  # the net that diverged stopped one step short; the twin runs after the dropout net in each step
+    else:  # the step that diverged is logged but not taken (files from before lockstep training: the dropout net
+        # may have taken it when only the twin diverged)
         ok = b < logged and a <= logged and (a == b or (a == b + 1 and twin.diverged is not None))
     if not ok:
         raise ValueError(f"steps done ({a} and {b}) do not agree with the log's {logged} steps")
