@@ -8,7 +8,8 @@ visitor opens /train, presses Play and keeps playing; once the last one plays (a
 measured:
 
 - per visitor: frames/s (new frames its two surfaces drew, counted by their ``data-step`` changes), training steps/s
-  those frames advanced, and the longest time without a new frame;
+  those frames advanced, the longest time without a new frame, the longest time without new data from the server,
+  and the page's animation frames per second (under 60: its browser was short of CPU);
 - all nets together: weight updates per second (steps of both nets of every visitor, from the pages' step counts);
 - the server: /_stcore/health latency polled every 0.5 s, resident memory (with any child processes) before the
   visitors, during the run and after they closed their tabs, CPU;
@@ -56,6 +57,10 @@ expect.set_options(timeout=ACTION_TIMEOUT_MS)
 # shown when recording starts. Returns the browser's clock then.
 RECORDER = """
 canvases => {
+  window.__loadCanvases = canvases;
+  window.__ticks = [];
+  const tick = (now) => { window.__ticks.push(now); requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
   window.__load = canvases.map(canvas => {
     const log = [[performance.now(), +canvas.dataset.step]];
     new MutationObserver(() => log.push([performance.now(), +canvas.dataset.step]))
@@ -65,7 +70,9 @@ canvases => {
   return performance.now();
 }
 """
-READ_RECORDER = "() => [performance.now(), window.__load, document.visibilityState]"
+# ... and the times data from the server arrived at the first surface (its own log: dropvizArrivals)
+READ_RECORDER = """() => [performance.now(), window.__load, document.visibilityState,
+  window.__loadCanvases[0].dropvizArrivals.map(a => a[0]), window.__ticks]"""
 
 
 # --- the server process -----------------------------------------------------------------------------------
@@ -232,6 +239,8 @@ class Window:
     end_ms: float = 0.0
     steps1: list[int] = field(default_factory=list)
     logs: list[list[list[float]]] = field(default_factory=list)
+    arrivals: list[float] = field(default_factory=list)  # ms, data from the server reaching the first surface
+    ticks: list[float] = field(default_factory=list)  # ms, the page's animation frames (requestAnimationFrame)
 
 
 def start_window(visitor: Visitor) -> Window | None:
@@ -248,7 +257,8 @@ def end_window(visitor: Visitor, window: Window | None) -> Window | None:
     if window is None:
         return None
     try:
-        window.end_ms, window.logs, visitor.visibility = visitor.page.evaluate(READ_RECORDER)
+        read = visitor.page.evaluate(READ_RECORDER)
+        window.end_ms, window.logs, visitor.visibility, window.arrivals, window.ticks = read
         window.steps1 = h.step_counts(visitor.page)
     except Exception as error:  # noqa: BLE001
         visitor.unmeasured = f"reading: {str(error).splitlines()[0]}"
@@ -267,6 +277,8 @@ class Figures:
     fps: float  # new frames per second, mean of the two surfaces
     steps_per_s: float  # training steps per second the frames advanced, mean of the two surfaces
     longest_still: float  # seconds, the longest time either surface showed no new frame
+    longest_without_data: float  # seconds, the longest time no new data came from the server
+    ticks_per_s: float  # the page's animation frames per second: well under 60, its browser is short of CPU
     updates_per_s: float  # weight updates per second of both nets (from the page's step counts)
 
 
@@ -281,7 +293,10 @@ def figures(window: Window | None) -> Figures | None:
         steps.append((log[-1][1] - log[0][1]) / seconds)
         still.append(max(b - a for a, b in zip(times, times[1:])) / 1000)
     updates = sum(b - a for a, b in zip(window.steps0, window.steps1)) / seconds
-    return Figures(statistics.mean(fps), statistics.mean(steps), max(still), updates)
+    arrivals = [window.start_ms, *(a for a in window.arrivals if window.start_ms < a < window.end_ms), window.end_ms]
+    no_data = max(b - a for a, b in zip(arrivals, arrivals[1:])) / 1000
+    ticks_per_s = len([tick for tick in window.ticks if window.start_ms <= tick <= window.end_ms]) / seconds
+    return Figures(statistics.mean(fps), statistics.mean(steps), max(still), no_data, ticks_per_s, updates)
 
 
 # --- the run -------------------------------------------------------------------------------------------------
@@ -380,6 +395,9 @@ def report_visitors(r: Result) -> None:
     print(f"  steps/s per visitor (a net)   {spread([f.steps_per_s for f in measured], digits=0)}   (frames shown)")
     print(f"  steps/s trained (a net)       {spread([f.updates_per_s / 2 for f in measured], digits=0)}   (server)")
     print(f"  longest without a new frame   {spread([f.longest_still for f in measured], ' s', 2)}")
+    print(f"  longest without new data      {spread([f.longest_without_data for f in measured], ' s', 2)}")
+    ticks = spread([f.ticks_per_s for f in measured])
+    print(f"  animation frames/s (browser)  {ticks}   (60 when the browser has CPU to spare)")
     print(f"  opening /train to playing     {spread([v.open_seconds for v in r.crowd], ' s')}")
     total = sum(f.updates_per_s for f in measured)
     print(f"  all nets: {total:,.0f} weight updates/s (both nets of {len(measured)} visitors measured)")

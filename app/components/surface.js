@@ -21,7 +21,12 @@
 const STATES = new WeakMap(); // parentElement -> state of that surface
 const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };
 const LAG_BATCHES = 1.5; // play 1.5 refreshes behind the newest snapshot: room for a refresh that comes late
+const LAG_GAPS = 1.25; // ... or, when data comes irregularly (a crowded server or a busy browser), 1.25 times the
+const GAPS_KEPT = 8; //    longest of the last 8 gaps between data, so the film keeps moving through a gap
+const MAX_LAG_SECONDS = 6; // but never further behind than this
 const CATCH_UP = 1.5; // per second: how fast the playhead closes a gap to where it should be
+const MIN_PACE = 0.5; // the playhead moves at least at half the training rate while data keeps coming
+const MAX_TICK = 0.5; // seconds: a longer wait between animation frames (a hidden tab) counts as this long
 const MAX_QUEUE = 90; // snapshots waiting at most; older ones are dropped, so the delay stays bounded
 const EMA = 0.3; // weight of a new measurement of the training rate
 const LOG_SIZE = 4000; // frames kept in dropvizLog
@@ -75,6 +80,7 @@ function create(root) {
     rate: 0, // training steps per second, as the snapshots arrive
     batch: 1, // training steps per refresh
     lastArrival: 0,
+    gaps: [], // seconds between the last few data received while playing
     lastStep: 0,
     px: 0, // canvas size in device pixels
     size: 0, // and in CSS pixels
@@ -94,7 +100,10 @@ function create(root) {
   field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length, cut] per data received
   field.dropvizLate = 0;
   field.dropvizReports = [];
-  state.onVisibility = () => reportVisibility(state);
+  state.onVisibility = () => {
+    state.gaps = []; // a gap while hidden says nothing about the server's pace
+    reportVisibility(state);
+  };
   document.addEventListener("visibilitychange", state.onVisibility);
   state.observer = new ResizeObserver(() => resize(state));
   state.observer.observe(wrap);
@@ -157,10 +166,14 @@ function receive(state, data) {
   if (jump) {
     state.queue = [newest];
     state.playhead = newest.step;
+    state.gaps = [];
   } else {
     const dt = (now - state.lastArrival) / 1000;
     const ds = newest.step - state.lastStep;
-    if (dt > 0.02 && dt < 5 && ds > 0) state.rate = state.rate > 0 ? state.rate + EMA * (ds / dt - state.rate) : ds / dt;
+    if (dt > 0.02 && dt < 5 && ds > 0)
+      state.rate = state.rate > 0 ? state.rate + EMA * (ds / dt - state.rate) : ds / dt;
+    state.gaps.push(dt);
+    if (state.gaps.length > GAPS_KEPT) state.gaps.shift();
     for (const f of frames) if (f.step > tail) state.queue.push(f);
     if (state.queue.length > MAX_QUEUE) state.queue.splice(0, state.queue.length - MAX_QUEUE);
   }
@@ -236,19 +249,21 @@ function prepareScene(sc) {
 // --- playing at an even pace ------------------------------------------------------------------------------
 
 function advance(state, now) {
-  const dt = Math.min(0.1, Math.max(0, (now - state.lastTick) / 1000));
+  const dt = Math.min(MAX_TICK, Math.max(0, (now - state.lastTick) / 1000));
   state.lastTick = now;
   const q = state.queue;
   if (!q.length || !state.px || !state.wrap.isConnected) return;
   const newest = q[q.length - 1].step;
   if (state.playing) {
-    // Where the playhead should be: LAG_BATCHES refreshes behind the newest snapshot at its arrival, moving at
-    // the training rate since. It moves at that rate plus a gentle correction: an even pace, bounded delay.
-    const batch = state.batch;
+    // Where the playhead should be: lag steps behind the newest snapshot at its arrival, moving at the training
+    // rate since. It moves at that rate plus a gentle correction: an even pace, bounded delay.
+    const lag = lagSteps(state);
     const since = (now - state.lastArrival) / 1000;
-    const target = Math.min(newest, newest - LAG_BATCHES * batch + state.rate * since);
-    let p = state.playhead + state.rate * dt + CATCH_UP * (target - state.playhead) * dt;
-    if (target - p > 2 * LAG_BATCHES * batch + 1) p = target; // far behind (a hidden tab): skip ahead
+    const target = Math.min(newest, newest - lag + state.rate * since);
+    // Never slower than half the rate: a lag that grew (data came late) slows the film down instead of freezing it.
+    const pace = Math.max(MIN_PACE, 1 + (CATCH_UP * (target - state.playhead)) / state.rate);
+    let p = state.playhead + state.rate * pace * dt;
+    if (target - p > 2 * lag + 1) p = target; // far behind (a hidden tab): skip ahead
     state.playhead = Math.min(newest, Math.max(state.playhead, p));
   } else {
     state.playhead = newest;
@@ -259,6 +274,13 @@ function advance(state, now) {
   const frame = q[k];
   if (k > 0) q.splice(0, k);
   if (frame !== state.shown) draw(state, frame);
+}
+
+// How far behind the newest snapshot to play, in training steps: 1.5 refreshes, or more when data has come
+// irregularly, so that the surface keeps moving until the next data arrives.
+function lagSteps(state) {
+  const longest = Math.min(MAX_LAG_SECONDS, LAG_GAPS * Math.max(0, ...state.gaps));
+  return Math.max(LAG_BATCHES * state.batch, state.rate * longest);
 }
 
 // --- drawing ------------------------------------------------------------------------------------------------
