@@ -4,6 +4,7 @@ import base64
 import io
 import json
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -66,19 +67,33 @@ def by_meta(traces, meta: str):
     return next(tr for tr in traces if tr.meta == meta)
 
 
-def segments(trace) -> set[tuple[float, float, float, float]]:
-    """The (x0, y0, x1, y1) segments of a line trace whose segments are separated by gaps."""
-    x, y = np.asarray(trace.x, dtype=float), np.asarray(trace.y, dtype=float)
-    assert len(x) % 3 == 0 and np.all(np.isnan(x[2::3])) and np.all(np.isnan(y[2::3]))
-    return {tuple(np.round(v, 4)) for v in zip(x[0::3], y[0::3], x[1::3], y[1::3], strict=True)}
+SEGMENT = re.compile(r"M(-?[\d.]+),(-?[\d.]+)L(-?[\d.]+),(-?[\d.]+)")
+
+
+def segments(path: str) -> set[tuple[float, float, float, float]]:
+    """The (x0, y0, x1, y1) segments of an edge shape's path: nothing but separate ``M x,y L x,y`` segments."""
+    found = SEGMENT.findall(path)
+    assert "".join(f"M{a},{b}L{c},{d}" for a, b, c, d in found) == path
+    return {tuple(float(v) for v in segment) for segment in found}
 
 
 def points(trace) -> set[tuple[float, float]]:
     return {tuple(np.round(v, 4)) for v in zip(np.asarray(trace.x, float), np.asarray(trace.y, float), strict=True)}
 
 
-def kept_edge_traces(traces):
-    return [tr for tr in traces if tr.meta and tr.meta.startswith(("edges-pos", "edges-neg"))]
+def frame_edges(fig, i: int) -> dict[str, str]:
+    """Shape name -> path of frame ``i``: a frame carries only the paths, in the order of the figure's shapes."""
+    names = [shape.name for shape in fig.layout.shapes]
+    return dict(zip(names, [shape.path for shape in fig.frames[i].layout.shapes], strict=True))
+
+
+def frame_units(fig, i: int) -> dict[str, object]:
+    """meta -> what frame ``i`` puts into that unit trace (x, y, names)."""
+    return {fig.data[k].meta: data for k, data in zip(fig.frames[i].traces, fig.frames[i].data, strict=True)}
+
+
+def kept_edges(edges: dict[str, str]) -> set[tuple[float, float, float, float]]:
+    return set().union(*(segments(path) for name, path in edges.items() if name.startswith(("edges-pos", "edges-neg"))))
 
 
 def test_layout_positions_are_centred_columns():
@@ -92,30 +107,54 @@ def test_layout_positions_are_centred_columns():
     assert nf.layout_positions([1])[0].tolist() == [[0.0, 0.0]]
 
 
+def test_diagram_positions_are_layout_positions_on_whole_numbers():
+    for sizes in ([2, 3, 2], [2, 32, 32, 2], [1, 1, 1], [4]):
+        scale = max(max(sizes) - 1, 1)
+        for grid, pos in zip(nf.diagram_positions(sizes), nf.layout_positions(sizes), strict=True):
+            assert np.array_equal(grid, np.rint(grid))
+            assert np.allclose(grid[:, 0], pos[:, 0]) and np.allclose(grid[:, 1], pos[:, 1] * scale)
+
+
 def test_network_figure_one_frame_per_mask_and_dropped_unit_is_grey():
     model = small_model()
     mu = torch.tensor([[1, 1, 1, 1, 1], [1, 0, 1, 0, 1]], dtype=torch.float32)  # frame 1 drops x2 and h2
     probs = mk.mask_probability(mu, model.keep_probs())
     fig = nf.network_figure(model, mu, probs)
     assert len(fig.frames) == 2
-    pos = nf.layout_positions(model.layer_sizes)
+    pos = nf.diagram_positions(model.layer_sizes)
     x2, h2 = tuple(pos[0][1]), tuple(pos[1][1])
 
-    frame0, frame1 = fig.frames[0].data, fig.frames[1].data
-    assert len(by_meta(frame0, "units-dropped").x) == 0 and len(by_meta(frame0, "edges-dropped").x) == 0
-    dropped_units = by_meta(frame1, "units-dropped")
-    assert points(dropped_units) == {x2, h2}
+    units0, units1 = frame_units(fig, 0), frame_units(fig, 1)
+    edges0, edges1 = frame_edges(fig, 0), frame_edges(fig, 1)
+    assert len(units0["units-dropped"].x) == 0 and edges0["edges-dropped"] == ""
+    assert points(units1["units-dropped"]) == {x2, h2} and list(units1["units-dropped"].text) == ["x2", "h1.2"]
+    dropped_units = by_meta(fig.data, "units-dropped")
     assert dropped_units.marker.line.color == palette.DROPPED_UNIT and dropped_units.marker.color == "white"
-    assert x2 not in points(by_meta(frame1, "units-kept")) and len(by_meta(frame1, "units-kept").x) == 5
+    assert x2 not in points(units1["units-kept"]) and len(units1["units-kept"].x) == 5
 
-    # every edge touching x2 or h2 is in the dropped trace, and in no kept trace
-    dropped = segments(by_meta(frame1, "edges-dropped"))
-    kept = set().union(*(segments(tr) for tr in kept_edge_traces(frame1)))
+    # every edge touching x2 or h2 is in the dropped shape, and in no kept shape
+    dropped, kept = segments(edges1["edges-dropped"]), kept_edges(edges1)
     touching = {e for e in dropped | kept if (e[0], e[1]) in {x2, h2} or (e[2], e[3]) in {x2, h2}}
     assert dropped == touching and len(dropped) == 3 + 1 + 2  # x2 -> 3 hidden, x1 -> h2, h2 -> 2 outputs
     assert not kept & dropped and len(kept) == 2 * 3 + 3 * 2 - 6
     # with every unit kept, every weight is a kept edge
-    assert len(set().union(*(segments(tr) for tr in kept_edge_traces(frame0)))) == 12
+    assert len(kept_edges(edges0)) == 12
+    dropped_shape = next(shape for shape in fig.layout.shapes if shape.name == "edges-dropped")
+    assert dropped_shape.line.color == palette.DROPPED_EDGE and dropped_shape.line.width == nf.DROPPED_EDGE_WIDTH
+
+
+def test_the_figure_starts_on_its_first_frame_and_a_frame_sends_only_what_changes():
+    model = DropoutMLP([2, 32, 32, 2], [0.2, 0.5, 0.5], seed=0)
+    mu, p = nf.sample_frames(model, 20)
+    fig = nf.network_figure(model, mu, p)
+    assert [shape.path for shape in fig.layout.shapes] == list(frame_edges(fig, 0).values())
+    for k, data in zip(fig.frames[0].traces, fig.frames[0].data, strict=True):
+        assert points(fig.data[k]) == points(data) and fig.data[k].text == data.text
+    assert {shape.layer for shape in fig.layout.shapes} == {"below"}  # under the units
+    frame = json.loads(fig.to_json())["frames"][3]
+    assert set(frame["layout"]) == {"title", "shapes"} and all(set(s) == {"path"} for s in frame["layout"]["shapes"])
+    assert all(set(trace) == {"type", "x", "y", "text"} for trace in frame["data"])
+    assert len(fig.to_json()) < 400_000  # the line traces it replaces took 1.16 MB
 
 
 def test_network_figure_edge_colour_by_sign_and_width_by_magnitude():
@@ -124,14 +163,15 @@ def test_network_figure_edge_colour_by_sign_and_width_by_magnitude():
         model.linears[0].weight.copy_(torch.tensor([[2.0, -0.1], [-2.0, 0.0], [1.0, 0.5]]))
         model.linears[1].weight.copy_(torch.tensor([[1.0, -1.0, 0.2], [-0.3, 0.3, 0.1]]))
     fig = nf.network_figure(model, torch.ones(1, 5), torch.ones(1))
-    pos = nf.layout_positions(model.layer_sizes)
+    pos = nf.diagram_positions(model.layer_sizes)
     strongest_pos = (*pos[0][0], *pos[1][0])  # x1 -> h1, w = +2
     strongest_neg = (*pos[0][0], *pos[1][1])  # x1 -> h2, w = -2
-    owner = {seg: tr for tr in kept_edge_traces(fig.data) for seg in segments(tr)}
-    assert owner[tuple(np.round(strongest_pos, 4))].line.color == palette.POSITIVE_WEIGHT == "#0072B2"
-    assert owner[tuple(np.round(strongest_neg, 4))].line.color == palette.NEGATIVE_WEIGHT == "#E69F00"
-    widths = [tr.line.width for tr in owner.values()]
-    assert owner[tuple(np.round(strongest_pos, 4))].line.width == max(widths) == 6.0
+    kept_shapes = [shape for shape in fig.layout.shapes if shape.name.startswith(("edges-pos", "edges-neg"))]
+    owner = {seg: shape for shape in kept_shapes for seg in segments(shape.path)}
+    assert owner[strongest_pos].line.color == palette.POSITIVE_WEIGHT == "#0072B2"
+    assert owner[strongest_neg].line.color == palette.NEGATIVE_WEIGHT == "#E69F00"
+    widths = [shape.line.width for shape in owner.values()]
+    assert owner[strongest_pos].line.width == max(widths) == 6.0
     assert min(widths) >= 0.5
 
 
@@ -167,12 +207,14 @@ def test_trace_count_is_constant_and_edge_cases_draw(sizes, drops):
     model = DropoutMLP(sizes, drops, seed=1)
     mu, p = nf.sample_frames(model, 3)
     fig = nf.network_figure(model, mu, p)
-    assert len(fig.data) == 15 and {len(fr.data) for fr in fig.frames} == {11}
+    assert len(fig.data) == 6 and {len(fr.data) for fr in fig.frames} == {2}
+    assert len(fig.layout.shapes) == 9 and {len(fr.layout.shapes) for fr in fig.frames} == {9}
     assert len(fig.frames) == 3 and len(fig.layout.sliders[0].steps) == 3
     n_edges = sum(a * b for a, b in zip(sizes[:-1], sizes[1:], strict=True))
-    for frame in fig.frames:
-        edges = [segments(tr) for tr in frame.data if tr.meta.startswith("edges")]
+    for i in range(len(fig.frames)):
+        edges = [segments(path) for path in frame_edges(fig, i).values()]
         assert sum(len(e) for e in edges) == n_edges  # every weight is drawn exactly once
+        assert sum(len(units.x) for units in frame_units(fig, i).values()) == sum(sizes)
     json.loads(fig.to_json())
 
 
@@ -182,7 +224,7 @@ def test_single_frame_and_always_dropped_layer():
     fig = nf.network_figure(model, mu, p)
     assert len(fig.frames) == 1
     assert len(by_meta(fig.data, "units-dropped").x) == 3  # drop probability 1: every hidden unit, every frame
-    assert not any(len(tr.x) for tr in kept_edge_traces(fig.data))
+    assert not kept_edges(frame_edges(fig, 0))
     labels = by_meta(fig.data, "labels").text
     assert "drop p=1.00<br>keep 0.00" in labels[1] and "drop p=0.00<br>keep 1.00" in labels[0]
     assert labels[-1].startswith("outputs")

@@ -93,7 +93,20 @@ if controls[2].button(ui.tr("masks.resample"), icon=":material/casino:", width="
 ui.aside(ui.tr("masks.how_to_play"))
 
 left, right = st.columns([3, 2])
+frequency = st.container()  # under both columns
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
+
+# The light figures are sent first, although the diagram is drawn above them: a browser fetches and starts Plotly's
+# script (4.7 MB, about a second) only once a Plotly chart arrives, and it then does so while the diagram is built.
+values, title, kind = minibatch_noise()
+right.plotly_chart(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), config=PLOT_CONFIG)
+if model.noise != "bernoulli":
+    right.info(ui.tr(f"masks.note_{model.noise}"))
+with frequency:
+    st.subheader(ui.tr("masks.frequency_title"))
+    ui.aside(ui.tr("masks.frequency_caption", n=n_frames))
+    st.plotly_chart(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), config=PLOT_CONFIG)
+
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
 diagram = network_figure(model, mu, probs, ui.lang(), speed, height, legend_beside_title=ui.presenting())
 left.plotly_chart(diagram, config=PLOT_CONFIG)
@@ -107,11 +120,3 @@ def animation_gif() -> bytes:
 with left:  # the same masks as the diagram: same net and weights, same draw, same frame time
     shown = (exp.serial, exp.steps_done, settings.drop_probs(), n_frames, speed, settings.seed, settings.draw)
     data_controls.offer_gif("masks", (*shown, ui.lang()), animation_gif, ui.lang())
-values, title, kind = minibatch_noise()
-right.plotly_chart(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), config=PLOT_CONFIG)
-if model.noise != "bernoulli":
-    right.info(ui.tr(f"masks.note_{model.noise}"))
-
-st.subheader(ui.tr("masks.frequency_title"))
-ui.aside(ui.tr("masks.frequency_caption", n=n_frames))
-st.plotly_chart(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), config=PLOT_CONFIG)

@@ -1,8 +1,10 @@
 """The network as a diagram, animated over dropout masks: which subnetwork each mask mu picks out.
 
 Every frame is one mask. Plotly plays the frames in the browser (Play / Pause and a slider), with no server
-round-trip. Edges are grouped into a fixed number of traces (by kept/dropped, sign and a few width levels), each
-one scatter line with gaps (NaN) between segments, so a 2-32-32-32-32-2 net draws as fast as a 2-3-2 one.
+round-trip. Edges are grouped by kept/dropped, sign and a few width levels, and each group is one layout shape:
+a single SVG path of separate segments, so a 2-32-32-32-32-2 net draws as fast as a 2-3-2 one. (A line trace
+with gaps between its segments draws one SVG path per segment: a thousand DOM nodes to create and style, twice
+on a first visit.) A frame carries only what changes: the shapes' paths, the units and the title.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ MIN_EDGE_OPACITY = 0.35
 HEIGHT = 620
 FONT_SIZE = 14
 TITLE_SIZE = 16
-LABEL_Y = -1.18  # layer labels sit under the units, which span y in [-1, 1]
+# In the units of layout_positions (the widest layer spans y in [-1, 1]); the diagram scales them with its y.
+LABEL_Y = -1.18  # layer labels sit under the units
 Y_RANGE = (-1.85, 1.15)
 SPACED_DIGITS_UP_TO = 24  # longer masks are printed without spaces inside a layer
 TITLE_LINE_CHARS = 44  # what a title line holds in the Masks page's diagram column at 1280 px
@@ -107,14 +110,25 @@ def layer_labels(model: DropoutMLP, lang: str = "en") -> list[str]:
     return labels
 
 
+def diagram_positions(layer_sizes: Sequence[int]) -> list[np.ndarray]:
+    """``layout_positions`` in the diagram's own units: y counted in half the unit spacing of the widest layer.
+
+    Every unit then sits on whole numbers, which keeps the edges' paths short in the figure's JSON.
+    """
+    scale = _y_scale(layer_sizes)
+    return [np.rint(p * [1.0, scale]) for p in layout_positions(layer_sizes)]
+
+
+def _y_scale(layer_sizes: Sequence[int]) -> float:
+    """Diagram units per unit of ``layout_positions``' y (whose widest layer spans [-1, 1])."""
+    return float(max(max(int(n) for n in layer_sizes) - 1, 1))
+
+
 @dataclass
 class _Edges:
     """Every weight as a segment between two units, with the global indices of both ends."""
 
-    x0: np.ndarray
-    y0: np.ndarray
-    x1: np.ndarray
-    y1: np.ndarray
+    segment: np.ndarray  # SVG path of each segment, "M x0,y0 L x1,y1" in whole diagram units (strings)
     src: np.ndarray
     dst: np.ndarray
     positive: np.ndarray  # bool
@@ -124,57 +138,82 @@ class _Edges:
 
 def _edges(model: DropoutMLP, positions: list[np.ndarray]) -> _Edges:
     starts = np.cumsum([0] + model.layer_sizes)
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("x0", "y0", "x1", "y1", "src", "dst", "w")}
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("ends", "src", "dst", "w")}
     for i, linear in enumerate(model.linears):
         w = linear.weight.detach().double().numpy()  # [n_out, n_in]
         n_out, n_in = w.shape
         src, dst = np.meshgrid(np.arange(n_in), np.arange(n_out))  # [n_out, n_in] each
         src, dst = src.ravel(), dst.ravel()
-        parts["x0"].append(positions[i][src, 0])
-        parts["y0"].append(positions[i][src, 1])
-        parts["x1"].append(positions[i + 1][dst, 0])
-        parts["y1"].append(positions[i + 1][dst, 1])
+        parts["ends"].append(np.concatenate([positions[i][src], positions[i + 1][dst]], axis=1))
         parts["src"].append(src + starts[i])
         parts["dst"].append(dst + starts[i + 1])
         parts["w"].append(w.ravel())
     cat = {k: np.concatenate(v) for k, v in parts.items()}
+    ends = np.rint(cat["ends"]).astype(int).tolist()
+    segment = np.array([f"M{x0},{y0}L{x1},{y1}" for x0, y0, x1, y1 in ends], dtype=object)
     magnitude = np.abs(cat["w"])
     scale = magnitude.max() if magnitude.size and magnitude.max() > 0 else 1.0
     level = np.rint(magnitude / scale * (len(EDGE_WIDTHS) - 1)).astype(int)
     opacity = float(np.clip(np.sqrt(FULL_OPACITY_EDGES / max(len(level), 1)), MIN_EDGE_OPACITY, 1.0))
-    return _Edges(cat["x0"], cat["y0"], cat["x1"], cat["y1"], cat["src"], cat["dst"], cat["w"] >= 0, level, opacity)
+    return _Edges(segment, cat["src"], cat["dst"], cat["w"] >= 0, level, opacity)
 
 
-def _segments(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Segment ends interleaved with gaps, so that many segments draw as one line trace.
+@dataclass
+class _EdgeGroup:
+    """One shape of the diagram: the edges of one kind (dropped, or kept with one sign and width level)."""
 
-    The gap is NaN, Plotly's ``None`` for numpy arrays: a float32 array is validated and serialised (as a
-    binary typed array) far faster than a list with ``None``, which matters with thousands of edges per frame.
-    """
-    out = np.full(3 * len(a), np.nan, dtype=np.float32)
-    out[0::3] = a
-    out[1::3] = b
-    return out
+    name: str
+    color: str
+    width: float
+    opacity: float
+
+    def shape(self, path: str) -> dict:
+        return {
+            "type": "path",
+            "path": path,
+            "xref": "x",
+            "yref": "y",
+            "layer": "below",  # under the units
+            "line": {"color": self.color, "width": self.width},
+            "fillcolor": "rgba(0,0,0,0)",
+            "opacity": self.opacity,
+            "name": self.name,
+        }
 
 
-def _edge_trace(
-    edges: _Edges, select: np.ndarray, color: str, width: float, meta: str, name: str, opacity: float = 1.0
-) -> dict:
+def _edge_groups(edges: _Edges) -> list[_EdgeGroup]:
+    """Dropped edges first, then kept ones thin to thick, so thick weights are drawn on top."""
+    groups = [_EdgeGroup("edges-dropped", palette.DROPPED_EDGE, DROPPED_EDGE_WIDTH, 1.0)]
+    for level, width in enumerate(EDGE_WIDTHS):
+        for positive in (False, True):
+            color = palette.POSITIVE_WEIGHT if positive else palette.NEGATIVE_WEIGHT
+            sign = "pos" if positive else "neg"
+            groups.append(_EdgeGroup(f"edges-{sign}-{level}", color, width, edges.opacity))
+    return groups
+
+
+def _edge_paths(edges: _Edges, kept_units: np.ndarray) -> list[str]:
+    """The path of each of ``_edge_groups`` for one mask: every edge in exactly one of them."""
+    kept_edge = kept_units[edges.src] & kept_units[edges.dst]
+    selects = [~kept_edge]
+    for level in range(len(EDGE_WIDTHS)):
+        for positive in (False, True):
+            selects.append(kept_edge & (edges.level == level) & (edges.positive == positive))
+    return ["".join(edges.segment[select]) for select in selects]
+
+
+def _unit_points(xy: np.ndarray, names: list[str], kept_units: np.ndarray, kept: bool) -> dict:
+    """Where the kept (or dropped) units of one mask are, and their names: what a frame changes in a unit trace."""
+    select = kept_units == kept
     return {
         "type": "scatter",
-        "x": _segments(edges.x0[select], edges.x1[select]),
-        "y": _segments(edges.y0[select], edges.y1[select]),
-        "mode": "lines",
-        "line": {"color": color, "width": width},
-        "opacity": opacity,
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": name,
-        "meta": meta,
+        "x": xy[select, 0].astype(np.float32),
+        "y": xy[select, 1].astype(np.float32),
+        "text": [n for n, s in zip(names, select, strict=True) if s],
     }
 
 
-def _unit_trace(xy: np.ndarray, names: list[str], kept: bool, size: float, lang: str) -> dict:
+def _unit_trace(points: dict, kept: bool, size: float, lang: str) -> dict:
     state = t("fig.net.kept_unit", lang) if kept else t("fig.net.dropped_unit", lang)
     marker = (
         {"color": palette.UNIT, "size": size, "line": {"color": "white", "width": 1.5}}
@@ -182,42 +221,14 @@ def _unit_trace(xy: np.ndarray, names: list[str], kept: bool, size: float, lang:
         else {"color": "white", "size": size, "line": {"color": palette.DROPPED_UNIT, "width": 2.5}}
     )
     return {
-        "type": "scatter",
-        "x": xy[:, 0].astype(np.float32),
-        "y": xy[:, 1].astype(np.float32),
+        **points,
         "mode": "markers",
         "marker": marker,
-        "text": [f"{n}: {state}" for n in names],
-        "hoverinfo": "text",
+        "hovertemplate": f"%{{text}}: {state}<extra></extra>",
         "showlegend": False,
         "name": state,
         "meta": "units-kept" if kept else "units-dropped",
     }
-
-
-def _frame_traces(
-    edges: _Edges, unit_xy: np.ndarray, names: list[str], kept_units: np.ndarray, size: float, lang: str
-) -> list[dict]:
-    """The traces that change with the mask, always the same number and order."""
-    kept_edge = kept_units[edges.src] & kept_units[edges.dst]
-    traces = [
-        _edge_trace(
-            edges, ~kept_edge, palette.DROPPED_EDGE, DROPPED_EDGE_WIDTH, "edges-dropped", t("fig.net.dropped", lang)
-        )
-    ]
-    for level, width in enumerate(EDGE_WIDTHS):  # thin first, so thick weights are drawn on top
-        for positive in (False, True):
-            select = kept_edge & (edges.level == level) & (edges.positive == positive)
-            color = palette.POSITIVE_WEIGHT if positive else palette.NEGATIVE_WEIGHT
-            sign = "pos" if positive else "neg"
-            name = t("fig.net.positive", lang) if positive else t("fig.net.negative", lang)
-            traces.append(_edge_trace(edges, select, color, width, f"edges-{sign}-{level}", name, edges.opacity))
-    for kept in (True, False):
-        select = kept_units == kept
-        traces.append(
-            _unit_trace(unit_xy[select], [n for n, s in zip(names, select, strict=True) if s], kept, size, lang)
-        )
-    return traces
 
 
 def _legend_traces(lang: str) -> list[go.Scatter]:
@@ -286,7 +297,8 @@ def network_figure(
         raise ValueError(f"frame_probs needs one p(mu) per frame: {mu.shape[0]}, got {probs.numel()}")
 
     sizes = model.layer_sizes
-    positions = layout_positions(sizes)
+    scale = _y_scale(sizes)
+    positions = diagram_positions(sizes)
     unit_xy = np.concatenate(positions)
     names = unit_names(sizes)
     edges = _edges(model, positions)
@@ -301,11 +313,12 @@ def network_figure(
         for i, (row, p) in enumerate(zip(mu.tolist(), probs.tolist(), strict=True))
     ]
 
-    dynamic = [_frame_traces(edges, unit_xy, names, row, marker_size, lang) for row in kept_rows]
-    n_dynamic = len(dynamic[0])
+    groups = _edge_groups(edges)
+    units = [[_unit_points(unit_xy, names, row, kept) for kept in (True, False)] for row in kept_rows]
+    paths = [_edge_paths(edges, row) for row in kept_rows]
     labels = go.Scatter(
         x=list(range(len(sizes))),
-        y=[LABEL_Y] * len(sizes),
+        y=[LABEL_Y * scale] * len(sizes),
         mode="text",
         text=layer_labels(model, lang),
         textposition="bottom center",
@@ -314,12 +327,20 @@ def network_figure(
         showlegend=False,
         meta="labels",
     )
+    # A frame's shapes and traces are merged into the figure's (Plotly.animate): only what changes is sent.
     frames = [
-        {"name": str(i), "data": traces, "traces": list(range(n_dynamic)), "layout": {"title": {"text": titles[i]}}}
-        for i, traces in enumerate(dynamic)
+        {
+            "name": str(i),
+            "data": units[i],
+            "traces": [0, 1],
+            "layout": {"title": {"text": titles[i]}, "shapes": [{"path": path} for path in paths[i]]},
+        }
+        for i in range(len(kept_rows))
     ]
-    fig = go.Figure(data=[*dynamic[0], labels, *_legend_traces(lang)], frames=frames)
-    _animate(fig, len(dynamic), frame_duration_ms, lang)
+    first = [_unit_trace(points, kept, marker_size, lang) for points, kept in zip(units[0], (True, False))]
+    fig = go.Figure(data=[*first, labels, *_legend_traces(lang)], frames=frames)
+    fig.update_layout(shapes=[group.shape(path) for group, path in zip(groups, paths[0], strict=True)])
+    _animate(fig, len(kept_rows), frame_duration_ms, lang)
     title_px = TITLE_LINE_PX * titles[0].count("<br>")  # the same in every frame
     if legend_beside_title:
         top = max(50 + title_px, 20 + 3 * LEGEND_ROW_PX)
@@ -346,7 +367,7 @@ def network_figure(
         paper_bgcolor="rgba(255,255,255,0.85)",
         plot_bgcolor="rgba(255,255,255,0)",
         xaxis={"visible": False, "range": [-0.5, len(sizes) - 0.5], "fixedrange": True},
-        yaxis={"visible": False, "range": list(Y_RANGE), "fixedrange": True},
+        yaxis={"visible": False, "range": [Y_RANGE[0] * scale, Y_RANGE[1] * scale], "fixedrange": True},
         legend={
             **legend,
             "itemclick": False,

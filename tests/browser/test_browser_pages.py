@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -61,6 +62,43 @@ def test_switching_to_korean_translates_the_page_and_the_link(base_url, page):
     drop_label = t("side.drop_label", "ko", layer=t("side.layer_inputs", "ko"))
     expect(h.sidebar_slider(page, drop_label)).to_have_count(1)
     expect(page.locator(h.SIDEBAR).get_by_text(t("side.keep_is", "ko", keep=0.8), exact=True)).to_be_visible()
+
+
+# The Masks diagram in the browser: one SVG path per kind of edge (the first is the dropped edges), the units as
+# two marker traces (kept, dropped), and the mask shown in the title.
+DIAGRAM_STATE = """chart => {
+  const title = chart.querySelector('.gtitle').textContent;
+  const paths = [...chart.querySelectorAll('.shapelayer path')].map(p => p.getAttribute('d') || '');
+  const traces = chart.querySelectorAll('.scatterlayer .trace');
+  return {title, segments: paths.map(d => (d.match(/M/g) || []).length),
+          units: [0, 1].map(i => traces[i].querySelectorAll('.point').length)};
+}"""
+
+
+def test_the_masks_diagram_plays_each_mask_with_its_edges(base_url, page):
+    """Frames carry only what changes (paths, units, title), merged into the figure by Plotly: every frame shown
+    must still draw every weight once, dropped exactly when one of its units is dropped by the title's mask."""
+    h.open_app(page, base_url + "/masks?hidden=1&width=4&frames=5&frame_ms=300")
+    frame = re.compile("^" + re.escape(h.text_before_values("fig.net.frame")))
+    chart = page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]').filter(has=page.locator(".gtitle", has_text=frame))
+    sizes = [2, 4, 2]
+
+    def check(state: dict) -> None:
+        digits = [int(c) for c in state["title"].split("μ = [")[1] if c in "01"] + [1] * sizes[-1]
+        kept = [sum(digits[a : a + n]) for a, n in zip([0, 2, 6], sizes, strict=True)]
+        kept_edges = sum(a * b for a, b in zip(kept, kept[1:]))
+        assert len(state["segments"]) == 9, state  # one path per kind of edge, not one per edge
+        assert sum(state["segments"]) == 2 * 4 + 4 * 2 and state["segments"][0] == 16 - kept_edges, state
+        assert state["units"] == [sum(digits), len(digits) - sum(digits)], state
+
+    first = chart.evaluate(DIAGRAM_STATE)
+    check(first)
+    chart.locator(".updatemenu-button").first.click()  # Play
+    expect(chart.locator(".gtitle")).to_contain_text(h.text_before_values("fig.net.frame") + "3")
+    chart.locator(".updatemenu-button").nth(1).click()  # Pause
+    played = chart.evaluate(DIAGRAM_STATE)
+    assert played["title"] != first["title"]
+    check(played)
 
 
 def test_a_shared_link_restores_the_view(base_url, page):
