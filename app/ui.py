@@ -185,11 +185,16 @@ def record_training(exp: Experiment) -> None:
     st.session_state[WIDGET + "run"] = cfg.format_log(exp.log) if len(exp.log) <= cfg.MAX_SEGMENTS else ""
 
 
+def trained_with_other_probs(exp: Experiment, settings: Settings) -> bool:
+    """Whether some of the training used drop probabilities other than the current ones (the page says so)."""
+    return bool(exp.log) and exp.trained_drop_probs() != [settings.drop_probs()]
+
+
 def training_note(exp: Experiment, settings: Settings) -> None:
     """Say so when the net is shown with drop probabilities other than those it was trained with."""
-    current_probs = settings.drop_probs()
-    if not exp.log or exp.trained_drop_probs() == [current_probs]:
+    if not trained_with_other_probs(exp, settings):
         return
+    current_probs = settings.drop_probs()
     stretches, start = [], 1
     for probs, n in exp.log:
         stretches.append(tr("common.stretch", a=start, b=start + n - 1, probs=" / ".join(f"{p:g}" for p in probs)))

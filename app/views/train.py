@@ -31,6 +31,7 @@ SCENE = "surface_scene"  # session state: (experiment serial, snapshots.scene of
 PENDING = "surface_pending"  # session state: (experiment serial, snapshots of both nets not yet sent)
 PACE = "surface_pace"  # session state: (start of the last refresh that trained, seconds between refreshes)
 TIMERS = "surface_timers"  # session state: whether the last full run set the refresh timers
+FACTS = "train_facts"  # session state: page_facts() at the last full run
 SURFACES = ("surface_dropout", "surface_twin")  # the surfaces' keys; the first reports whether the page is hidden
 # Streamlit dims the elements of a fragment while it reruns (after a moment): a live view would pulse with every
 # refresh. The surfaces, their numbers and the live curves are never stale for long, so they are not dimmed.
@@ -78,15 +79,7 @@ buttons[0].button(
     width="stretch",
     disabled=stopped,
 )
-buttons[1].button(
-    ui.tr("train.step", n=settings.speed) if settings.speed > 1 else ui.tr("train.step_one"),
-    help=ui.tr("train.step_help", n=settings.speed),
-    on_click=controls.step_once,
-    args=(st.session_state, exp, exp.trainer.steps_done, settings.speed),
-    icon=":material/skip_next:",
-    width="stretch",
-    disabled=stopped,
-)
+step_slot = buttons[1]  # the surfaces' fragment draws the Step button here: a Step reruns only that fragment
 buttons[2].button(
     ui.tr("train.reset"),
     on_click=controls.reset,
@@ -242,6 +235,27 @@ def live_curves(experiment: Experiment) -> None:
         column.image("data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode("ascii"), width="stretch")
 
 
+def step_button(slot, experiment: Experiment) -> None:
+    """Step, drawn by the surfaces' fragment into the controls row: a click trains and reruns only the surfaces
+    (with the paused curves), not the whole page, which would redraw every element in the browser first."""
+    slot.button(
+        ui.tr("train.step", n=settings.speed) if settings.speed > 1 else ui.tr("train.step_one"),
+        help=ui.tr("train.step_help", n=settings.speed),
+        on_click=controls.step_once,
+        args=(st.session_state, experiment, experiment.trainer.steps_done, settings.speed),
+        icon=":material/skip_next:",
+        width="stretch",
+        disabled=bool(experiment.diverged) or experiment.steps_left == 0,
+    )
+
+
+def page_facts(experiment: Experiment) -> tuple:
+    """What the rest of the page says about the training (a divergence, the step limit, the note on drop
+    probabilities with its stretches): a Step that changes any of it needs a full run, not just the surfaces'."""
+    note = str(experiment.log) if ui.trained_with_other_probs(experiment, settings) else None
+    return bool(experiment.diverged), experiment.steps_left == 0, note
+
+
 def frames_per_refresh() -> int:
     """Snapshots to take in this refresh: FRAMES_PER_SECOND times the time between refreshes (measured)."""
     now = time.monotonic()
@@ -252,16 +266,20 @@ def frames_per_refresh() -> int:
     return max(1, min(snapshots.MAX_FRAMES, round(FRAMES_PER_SECOND * interval)))
 
 
-def surfaces_view(experiment: Experiment) -> None:
-    """Send the snapshots of the last refresh's training with both nets' numbers, then train the next refresh.
+def surfaces_view(experiment: Experiment, step_slot) -> None:
+    """Send the snapshots of the last refresh's training with both nets' numbers, then train the next refresh;
+    paused, show the nets as they are, with their curves.
 
     Sending first matters: Streamlit drops a fragment's messages that are still waiting to go out when the
     fragment's next run starts, and with the refresh timer already due that happens at once. Sent before the
     training, they leave while the nets train.
     """
     playing = live()
-    if playing != st.session_state.get(TIMERS, playing):
-        st.rerun(scope="app")  # the page was hidden or shown again: only a full run sets or stops the timers
+    if playing != st.session_state.get(TIMERS, playing) or page_facts(experiment) != st.session_state.get(FACTS):
+        # The page was hidden or shown again (only a full run sets or stops the timers), or a Step changed what
+        # the rest of the page says.
+        st.rerun(scope="app")
+    step_button(step_slot, experiment)
     pending = st.session_state.pop(PENDING, None)
     frames: tuple[list[dict], list[dict]] = ([], [])
     if playing and pending is not None and pending[0] == experiment.serial:
@@ -281,6 +299,9 @@ def surfaces_view(experiment: Experiment) -> None:
         ui.aside(ui.tr("train.legend", n_test=f"{len(experiment.split.test.y):,}"))
     if not playing:
         st.session_state.pop(PACE, None)
+        ui.record_training(experiment)  # after a Step
+        ui.write_url()
+        paused_curves(experiment)
         return
     try:
         frames_now = frames_per_refresh()
@@ -295,11 +316,8 @@ def surfaces_view(experiment: Experiment) -> None:
         st.rerun()
 
 
-def curves_view(experiment: Experiment) -> None:
-    """Loss and accuracy curves; refreshed less often than the surfaces, since charts cost the browser most."""
-    if live():
-        live_curves(experiment)
-        return
+def paused_curves(experiment: Experiment) -> None:
+    """Loss and accuracy curves of a paused page, as a Plotly figure (hover, zoom, PNG export)."""
     histories = {
         ui.tr("train.with_dropout"): experiment.trainer.history,
         ui.tr("train.no_dropout"): experiment.twin.history,
@@ -315,6 +333,8 @@ with st.container():  # always one element, messages or not: the surfaces below 
 
 st.html(NO_DIMMING)
 st.session_state[TIMERS] = live()
-st.fragment(surfaces_view, run_every=REFRESH_SECONDS if live() else None)(exp)
-st.fragment(curves_view, run_every=CURVES_REFRESH_SECONDS if live() else None)(exp)
+st.session_state[FACTS] = page_facts(exp)
+st.fragment(surfaces_view, run_every=REFRESH_SECONDS if live() else None)(exp, step_slot)
+if live():  # playing, the curves refresh less often than the surfaces, since charts cost the browser most
+    st.fragment(live_curves, run_every=CURVES_REFRESH_SECONDS)(exp)
 data_controls.offer_training_gif(exp, ui.lang())  # both nets from step 0 to now, for slides

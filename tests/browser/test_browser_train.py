@@ -89,3 +89,37 @@ def test_a_diverging_learning_rate_shows_a_message_and_reset_clears_it(base_url,
     h.wait_idle(page)
     assert h.step_counts(page) == [0, 0]
     expect(h.main_button(page, t("train.play"))).to_be_enabled()
+
+
+def curves_last_step(page: Page) -> int:
+    """The last training step on the paused page's Plotly curves."""
+    return page.locator(f"{h.MAIN} .js-plotly-plot").first.evaluate(
+        "el => Math.max(...el.data.flatMap(trace => Array.from(trace.x || [])))"
+    )
+
+
+def test_step_moves_the_surfaces_numbers_curves_and_link_together(base_url, page):
+    # Step reruns only the surfaces' part of the page: everything that shows the training must still follow
+    h.open_app(page, base_url + "/train?speed=20")
+    h.wait_for_surface_steps(page, 0)
+    for target in (20, 40):
+        h.main_button(page, t("train.step", n=20)).click()
+        h.wait_for_surface_steps(page, target)
+        h.wait_idle(page)
+        assert h.step_counts(page) == [target, target]
+        deadline = time.monotonic() + 10
+        while curves_last_step(page) != target and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert curves_last_step(page) == target
+        assert f"run={target}x" in page.url, page.url  # the link replays the training (settings.format_log)
+
+
+def test_a_step_that_diverges_shows_the_message_and_disables_the_buttons(base_url, page):
+    h.open_app(page, base_url + "/train?lr=100.0&opt=sgd&speed=50")
+    h.wait_for_surface_steps(page, 0)
+    h.main_button(page, t("train.step", n=50)).click()
+    alerts = page.locator(f"{h.MAIN} {h.ALERT}").filter(has_text=h.text_before_values("train.diverged"))
+    expect(alerts).to_have_count(1, timeout=30_000)
+    h.wait_idle(page)
+    expect(h.main_button(page, t("train.play"))).to_be_disabled()
+    expect(h.main_button(page, t("train.step", n=50))).to_be_disabled()
