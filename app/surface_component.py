@@ -31,8 +31,8 @@ def surface(data: dict, key: str) -> bool:
     browser then jumps to the newest frame), ``batch`` (training steps per refresh: the browser plays about 1.5
     refreshes behind the newest snapshot), ``rate`` (expected training steps per second, a first guess until
     the browser has measured it), ``seq`` (a clock: data older than data already shown is ignored), ``watch``
-    (report when the page is hidden or shown: the component's fragment then reruns) and
-    ``hidden`` (whether the server believes the page hidden).
+    (report when the page is hidden or shown, and when the browser is starved of CPU or not any more: the
+    component's fragment then reruns), ``hidden`` and ``starved`` (what the server believes of each).
 
     It travels as JSON bytes: Streamlit passes bytes through as they are, where a dict would be serialized twice
     (once to send, once to identify the element), which costs more than training a step for every snapshot.
@@ -43,16 +43,26 @@ def surface(data: dict, key: str) -> bool:
         data=payload,
         width="stretch",
         height="content",
-        default={"hidden": False},
+        default={"hidden": False, "starved": False},
         on_hidden_change=_nothing,
+        on_starved_change=_nothing,
     )
     return bool(result.get("hidden"))
 
 
 def hidden_state(key: str) -> bool:
     """What the surface ``key`` last reported (False before it has): usable before it is mounted in this run."""
+    return _reported(key, "hidden")
+
+
+def starved_state(key: str) -> bool:
+    """Whether the surface ``key`` last reported its browser short of CPU (few animation frames while playing)."""
+    return _reported(key, "starved")
+
+
+def _reported(key: str, name: str) -> bool:
     state = st.session_state.get(key)
-    return bool(state.get("hidden")) if state is not None else False
+    return bool(state.get(name)) if state is not None else False
 
 
 def _nothing() -> None:

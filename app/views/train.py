@@ -11,7 +11,7 @@ import streamlit as st
 from app import data_controls, ui
 from app import settings as cfg
 from app import train_controls as controls
-from app.surface_component import hidden_state, surface
+from app.surface_component import hidden_state, starved_state, surface
 from dropviz.core import snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
 from dropviz.core.training import History, Trainer, TrainingDiverged
@@ -24,13 +24,17 @@ from dropviz.draw.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
 REFRESH_SECONDS = 0.25
 FRAMES_PER_SECOND = 36
 CURVES_REFRESH_SECONDS = 1.0
+# A browser short of CPU (it says so: app/components/surface.js) gets refreshes this many times less often, with as
+# many times the steps each: the same training pace, and a quarter of Streamlit's work per second in that browser,
+# which would otherwise spend its little CPU on refreshes and leave the film without data for seconds.
+STARVED_SLOWDOWN = 4
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
 LIVE = "live_surfaces"  # key of the surfaces' container
 LIVE_CURVES = "live_curves"  # and of the curves' while playing
 SCENE = "surface_scene"  # session state: (experiment serial, snapshots.scene of its data)
 PENDING = "surface_pending"  # session state: (experiment serial, snapshots of both nets not yet sent)
 PACE = "surface_pace"  # session state: (start of the last refresh that trained, seconds between refreshes)
-TIMERS = "surface_timers"  # session state: whether the last full run set the refresh timers
+TIMERS = "surface_timers"  # session state: the refresh timers the last full run set (playing, refresh_scale())
 FACTS = "train_facts"  # session state: page_facts() at the last full run
 SURFACES = ("surface_dropout", "surface_twin")  # the surfaces' keys; the first reports whether the page is hidden
 # Streamlit dims the elements of a fragment while it reruns (after a moment): a live view would pulse with every
@@ -110,6 +114,11 @@ def scene(experiment: Experiment) -> dict:
     return cached[1]
 
 
+def refresh_scale() -> int:
+    """How many times the usual interval between refreshes (and steps per refresh) this visitor's browser gets."""
+    return STARVED_SLOWDOWN if starved_state(SURFACES[0]) else 1
+
+
 def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool, watch: bool) -> dict:
     """What one surface component draws: the net's shape, the data, and the snapshots to play (see surface())."""
     return {
@@ -118,11 +127,12 @@ def surface_data(experiment: Experiment, model, frames: list[dict], playing: boo
         "frames": frames or [snapshots.snapshot(model, experiment.steps_done)],
         "playing": playing,
         "cut": f"{experiment.serial}:{experiment.config.drop_probs}",
-        "batch": settings.speed,
+        "batch": settings.speed * refresh_scale(),
         "rate": settings.speed / REFRESH_SECONDS,
         "seq": time.monotonic(),
         "watch": watch,
         "hidden": hidden_state(SURFACES[0]),
+        "starved": starved_state(SURFACES[0]),
     }
 
 
@@ -256,11 +266,12 @@ def page_facts(experiment: Experiment) -> tuple:
     return bool(experiment.diverged), experiment.steps_left == 0, note
 
 
-def frames_per_refresh() -> int:
-    """Snapshots to take in this refresh: FRAMES_PER_SECOND times the time between refreshes (measured)."""
+def frames_per_refresh(refresh: float) -> int:
+    """Snapshots to take in this refresh: FRAMES_PER_SECOND times the time between refreshes (measured; ``refresh``
+    is the timer's interval)."""
     now = time.monotonic()
-    last, interval = st.session_state.get(PACE, (None, REFRESH_SECONDS))
-    if last is not None and now - last < 3 * max(interval, REFRESH_SECONDS):  # a pause or a slow rerun: not counted
+    last, interval = st.session_state.get(PACE, (None, refresh))
+    if last is not None and now - last < 3 * max(interval, refresh):  # a pause or a slow rerun: not counted
         interval += 0.3 * (now - last - interval)
     st.session_state[PACE] = (now, interval)
     return max(1, min(snapshots.MAX_FRAMES, round(FRAMES_PER_SECOND * interval)))
@@ -275,9 +286,10 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
     training, they leave while the nets train.
     """
     playing = live()
-    if playing != st.session_state.get(TIMERS, playing) or page_facts(experiment) != st.session_state.get(FACTS):
-        # The page was hidden or shown again (only a full run sets or stops the timers), or a Step changed what
-        # the rest of the page says.
+    timers = (playing, refresh_scale())
+    if timers != st.session_state.get(TIMERS, timers) or page_facts(experiment) != st.session_state.get(FACTS):
+        # The page was hidden or shown again, or its browser is starved or not any more (only a full run sets,
+        # changes or stops the timers), or a Step changed what the rest of the page says.
         st.rerun(scope="app")
     step_button(step_slot, experiment)
     pending = st.session_state.pop(PENDING, None)
@@ -304,8 +316,9 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         paused_curves(experiment)
         return
     try:
-        frames_now = frames_per_refresh()
-        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed, frames_now))
+        scale = refresh_scale()
+        frames_now = max(1, frames_per_refresh(REFRESH_SECONDS * scale) // scale)  # and fewer frames a second
+        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed * scale, frames_now))
     except TrainingDiverged:
         st.session_state[controls.PLAYING] = False
         st.rerun()  # a full rerun stops the refresh timers and shows the message
@@ -332,9 +345,9 @@ with st.container():  # always one element, messages or not: the surfaces below 
         st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
 
 st.html(NO_DIMMING)
-st.session_state[TIMERS] = live()
+st.session_state[TIMERS] = (live(), refresh_scale())
 st.session_state[FACTS] = page_facts(exp)
-st.fragment(surfaces_view, run_every=REFRESH_SECONDS if live() else None)(exp, step_slot)
+st.fragment(surfaces_view, run_every=REFRESH_SECONDS * refresh_scale() if live() else None)(exp, step_slot)
 if live():  # playing, the curves refresh less often than the surfaces, since charts cost the browser most
-    st.fragment(live_curves, run_every=CURVES_REFRESH_SECONDS)(exp)
+    st.fragment(live_curves, run_every=CURVES_REFRESH_SECONDS * refresh_scale())(exp)
 data_controls.offer_training_gif(exp, ui.lang())  # both nets from step 0 to now, for slides

@@ -165,3 +165,62 @@ def test_a_hidden_page_stops_training_and_plays_on_when_shown(base_url, page: Pa
     expect(h.main_button(page, t("train.play"))).to_be_visible()
     h.wait_idle(page)
     assert steps_stay(page, 1.0)
+
+
+STARVED_CPU = 20  # Chromium's CPU throttling: the page runs this many times slower (a crowded or weak machine)
+DUTY = 0.3  # app/components/surface.js: a starved surface draws at most this share of the time
+SLOWDOWN = 4  # app/views/train.py STARVED_SLOWDOWN: a starved browser's refreshes are this much rarer and bigger
+
+
+def wait_for(page: Page, condition, timeout: float, message: str):
+    deadline = time.monotonic() + timeout
+    while not (value := condition()):
+        assert time.monotonic() < deadline, message
+        time.sleep(0.2)
+    return value
+
+
+def batches_since(canvas, since: float) -> list[int]:
+    """Training steps between consecutive data the surface received after ``since`` (browser clock)."""
+    steps = canvas.evaluate(f"el => el.dropvizArrivals.filter(a => a[0] >= {since} && !a[2]).map(a => a[1])")
+    return [b - a for a, b in zip(steps, steps[1:])]
+
+
+def test_a_starved_browser_gets_fewer_bigger_refreshes_and_draws_less(base_url, page: Page, capsys):
+    # A browser short of CPU must keep time for Streamlit's messages and refresh timers, or its film stalls for
+    # seconds waiting for data: it says so, the server then refreshes it 4x less often with 4x the steps, and
+    # each surface draws at most DUTY of the time; with CPU back, it gets the usual refreshes again.
+    h.open_app(page, base_url + "/train?speed=50")
+    h.wait_for_surface_steps(page, 0)
+    h.main_button(page, t("train.play")).click()
+    expect(h.main_button(page, t("train.pause"))).to_be_visible()
+    canvases = h.surfaces(page)
+    reports = lambda: canvases.first.evaluate("el => el.dropvizStarved.map(r => r[1])")  # noqa: E731
+    wait_for(page, lambda: len(batches_since(canvases.first, 0)) >= 3, 20, "no refreshes while playing")
+    assert reports() == [], "a browser with CPU to spare said it was starved"
+    assert set(batches_since(canvases.first, 0)) == {50}
+
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": STARVED_CPU})
+    try:
+        wait_for(page, lambda: reports() == [True], 20, f"no starvation reported: {reports()}")
+        since = page.evaluate("performance.now()")
+        wait_for(page, lambda: 50 * SLOWDOWN in batches_since(canvases.first, since), 30, "refreshes stayed small")
+        start = page.evaluate("performance.now()")
+        time.sleep(6.0)
+        end = page.evaluate("performance.now()")
+        shares = []
+        for k in range(2):
+            frames = [entry for entry in h.surface_log(canvases.nth(k)) if start <= entry[0] <= end]
+            assert frames, "a starved surface stopped drawing"
+            shares.append(sum(ms for _, _, ms in frames) / (end - start))
+        assert max(shares) <= DUTY + 0.1, f"starved surfaces drew {shares} of the time"
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+    wait_for(page, lambda: reports() == [True, False], 20, f"no recovery reported: {reports()}")
+    since = page.evaluate("performance.now()")
+    wait_for(page, lambda: batches_since(canvases.first, since)[-2:] == [50, 50], 20, "refreshes stayed big")
+    with capsys.disabled():
+        print(f"\nstarved x{STARVED_CPU}: surfaces drew {shares[0]:.0%} and {shares[1]:.0%} of the time")
+    h.main_button(page, t("train.pause")).click()
+    h.wait_idle(page)
