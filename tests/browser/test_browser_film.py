@@ -168,7 +168,7 @@ def test_a_hidden_page_stops_training_and_plays_on_when_shown(base_url, page: Pa
 
 
 STARVED_CPU = 20  # Chromium's CPU throttling: the page runs this many times slower (a crowded or weak machine)
-DUTY = 0.3  # app/components/surface.js: a starved surface draws at most this share of the time
+DUTY = 0.15  # app/components/surface.js: a starved surface draws at most this share of the time
 SLOWDOWN = 4  # app/views/train.py STARVED_SLOWDOWN: a starved browser's refreshes are this much rarer and bigger
 
 
