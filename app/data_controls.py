@@ -272,6 +272,11 @@ def offer_save(exp: Experiment, lang: str) -> None:
 # --------------------------------------------------------------------------------------------- GIFs for slides
 
 
+def gif_made(kind: str) -> bool:
+    """Whether a GIF of ``kind`` was made in this session (its download button shows until what it shows changes)."""
+    return st.session_state.get(GIF + kind) is not None
+
+
 def offer_gif(kind: str, shows: Hashable, build: Callable[[], bytes], lang: str) -> None:
     """A "Make a GIF" button and, once it was clicked, the GIF's download button, until what it shows changes.
 

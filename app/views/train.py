@@ -261,9 +261,11 @@ def step_button(slot, experiment: Experiment) -> None:
 
 def page_facts(experiment: Experiment) -> tuple:
     """What the rest of the page says about the training (a divergence, the step limit, the note on drop
-    probabilities with its stretches): a Step that changes any of it needs a full run, not just the surfaces'."""
+    probabilities with its stretches, a GIF made of an earlier step): a Step that changes any of it needs a full
+    run, not just the surfaces'."""
     note = str(experiment.log) if ui.trained_with_other_probs(experiment, settings) else None
-    return bool(experiment.diverged), experiment.steps_left == 0, note
+    gif = experiment.steps_done if data_controls.gif_made("training") else None
+    return bool(experiment.diverged), experiment.steps_left == 0, note, gif
 
 
 def frames_per_refresh(refresh: float) -> int:

@@ -123,3 +123,18 @@ def test_a_step_that_diverges_shows_the_message_and_disables_the_buttons(base_ur
     h.wait_idle(page)
     expect(h.main_button(page, t("train.play"))).to_be_disabled()
     expect(h.main_button(page, t("train.step", n=50))).to_be_disabled()
+
+
+def test_a_step_after_a_gif_offers_a_new_gif(base_url, page):
+    # The GIF shows the nets up to the step it was made at: after a Step, the page offers to make a new one
+    h.open_app(page, base_url + "/train?speed=20")
+    h.wait_for_surface_steps(page, 0)
+    h.main_button(page, t("train.step", n=20)).click()
+    h.wait_for_surface_steps(page, 20)
+    h.wait_idle(page)
+    h.main_button(page, t("common.gif_make")).click()
+    expect(h.main_button(page, t("common.gif_download"))).to_be_visible(timeout=60_000)
+    h.main_button(page, t("train.step", n=20)).click()
+    h.wait_for_surface_steps(page, 40)
+    expect(h.main_button(page, t("common.gif_make"))).to_be_visible()
+    expect(h.main_button(page, t("common.gif_download"))).to_have_count(0)
