@@ -289,9 +289,11 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
     """
     playing = live()
     timers = (playing, refresh_scale())
-    if timers != st.session_state.get(TIMERS, timers) or page_facts(experiment) != st.session_state.get(FACTS):
+    stepped = not playing and page_facts(experiment) != st.session_state.get(FACTS)
+    if timers != st.session_state.get(TIMERS, timers) or stepped:
         # The page was hidden or shown again, or its browser is starved or not any more (only a full run sets,
-        # changes or stops the timers), or a Step changed what the rest of the page says.
+        # changes or stops the timers), or a Step changed what the rest of the page says (while playing the rest
+        # of the page waits for the pause: a full run at every refresh would cost the browser too much).
         st.rerun(scope="app")
     step_button(step_slot, experiment)
     pending = st.session_state.pop(PENDING, None)
