@@ -60,3 +60,15 @@ def step_once(state: MutableMapping[str, Any], experiment: Experiment, from_step
             experiment.step(steps)
         except TrainingDiverged:
             pass  # the trainer keeps the message; the page shows it
+
+
+def needs_full_run(timers: tuple, timers_set: tuple | None, facts: tuple, facts_shown: tuple | None) -> bool:
+    """Whether a run of the surfaces' fragment must rerun the whole page instead.
+
+    ``timers`` (playing, refresh scale) against ``timers_set``, those the last full run set: only a full run sets,
+    changes or stops the refresh timers. ``facts`` (what the rest of the page says about the training) against
+    ``facts_shown``: paused, a Step that changed them needs the whole page; playing, they change at every refresh
+    and wait for the pause (a full run at every refresh would cost the browser too much).
+    """
+    playing = timers[0]
+    return (timers_set is not None and timers != timers_set) or (not playing and facts != facts_shown)

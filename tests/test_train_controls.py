@@ -85,3 +85,14 @@ def test_pause_and_reset_stop_a_refresh_training_in_another_thread():
         action({controls.PLAYING: True, controls.EXPERIMENT: exp})
         thread.join(5)
         assert not thread.is_alive() and exp.trainer.steps_done < 200
+
+
+def test_the_surfaces_fragment_reruns_the_page_only_when_the_rest_of_it_is_out_of_date():
+    paused, playing = (False, 1), (True, 1)
+    facts, stepped = (False, False, None, 20), (False, False, None, 40)  # a GIF on offer: made at step 20
+    assert not controls.needs_full_run(paused, paused, facts, facts)
+    assert controls.needs_full_run(paused, paused, stepped, facts)  # a Step: the GIF offer must change
+    assert not controls.needs_full_run(playing, playing, stepped, facts)  # playing: facts change every refresh
+    assert controls.needs_full_run(paused, playing, facts, facts)  # paused by a click: stop the timers
+    assert controls.needs_full_run((True, 4), playing, facts, facts)  # starved: slower timers
+    assert not controls.needs_full_run(playing, None, stepped, facts)  # no timers set yet (first run)

@@ -288,12 +288,9 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
     training, they leave while the nets train.
     """
     playing = live()
-    timers = (playing, refresh_scale())
-    stepped = not playing and page_facts(experiment) != st.session_state.get(FACTS)
-    if timers != st.session_state.get(TIMERS, timers) or stepped:
-        # The page was hidden or shown again, or its browser is starved or not any more (only a full run sets,
-        # changes or stops the timers), or a Step changed what the rest of the page says (while playing the rest
-        # of the page waits for the pause: a full run at every refresh would cost the browser too much).
+    timers = (playing, refresh_scale())  # hidden or shown again, starved or not any more: see needs_full_run
+    facts = page_facts(experiment)
+    if controls.needs_full_run(timers, st.session_state.get(TIMERS), facts, st.session_state.get(FACTS)):
         st.rerun(scope="app")
     step_button(step_slot, experiment)
     pending = st.session_state.pop(PENDING, None)
