@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from typing import Any
 
-from dropviz.core import snapshots
+from dropviz.core import lookahead, snapshots
 from dropviz.core.experiment import Experiment
 from dropviz.core.training import TrainingDiverged
 
@@ -49,12 +49,15 @@ def step_once(state: MutableMapping[str, Any], experiment: Experiment, from_step
     """Pause and train ``steps`` steps, unless the nets have already moved past ``from_step`` (a repeated call).
 
     A refresh still training in another thread is stopped and waited for: two threads training one net at once
-    break autograd and the training log (see ``snapshots.training_lock``).
+    break autograd and the training log (see ``snapshots.training_lock``). The steps usually come from a copy of
+    the nets trained ahead while the page was paused (``dropviz.core.lookahead``), bit for bit the same.
     """
     state[PLAYING] = False
     snapshots.interrupt(experiment)
     with snapshots.training_lock(experiment):
         if experiment.trainer.steps_done != from_step:
+            return
+        if lookahead.take(experiment, steps):  # trained while the page was paused (see train.py)
             return
         try:
             experiment.step(steps)

@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dropviz.core import lookahead
 from dropviz.i18n import t
 from tests.apptest import chart_specs, open_page
 
@@ -64,11 +65,14 @@ def test_train_page_steps_and_resets():
     at = open_page("train")
     assert texts(at.title) == [t("train.title")]
     assert "step **0**" in at.markdown[-2].value
+    exp = at.session_state["experiment"]
+    assert lookahead.pending(exp)  # paused: the next Step is being trained already
     step = next(b for b in at.button if b.label == t("train.step", n=10))
     step.click().run()
     assert not at.exception
     metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
     assert metrics and all("step **10**" in m for m in metrics)  # both nets advanced one refresh (10 steps)
+    assert at.session_state["experiment"] is exp and lookahead.pending(exp)  # taken over, and the next one ahead
     next(b for b in at.button if b.label == t("train.reset")).click().run()
     metrics = [m.value for m in at.markdown if m.value.startswith("step **")]
     assert all("step **0**" in m for m in metrics)

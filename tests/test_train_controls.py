@@ -3,8 +3,10 @@
 import threading
 import time
 
+import torch
+
 from app import train_controls as controls
-from dropviz.core import snapshots
+from dropviz.core import lookahead, snapshots
 from dropviz.core.experiment import Experiment, ExperimentConfig
 
 
@@ -32,6 +34,17 @@ def test_a_repeated_step_click_trains_one_step_block():
     assert state[controls.PLAYING] is False
     controls.step_once(state, exp, exp.trainer.steps_done, steps=5)  # the next click, drawn after the first
     assert exp.trainer.steps_done == drawn_at + 10
+
+
+def test_a_step_takes_over_the_nets_trained_ahead_and_trains_itself_when_there_are_none():
+    exp, reference = small_experiment(), small_experiment()
+    lookahead.start(exp, 5)
+    controls.step_once({}, exp, 0, steps=5)
+    assert not lookahead.pending(exp)  # taken
+    controls.step_once({}, exp, 5, steps=5)  # nothing ahead: trains on the click
+    reference.step(10)
+    assert exp.steps_done == 10 and exp.log == reference.log
+    assert all(torch.equal(a, b) for a, b in zip(exp.model.parameters(), reference.model.parameters()))
 
 
 def test_step_on_a_diverging_net_pauses_and_keeps_the_message():

@@ -12,7 +12,7 @@ from app import data_controls, ui
 from app import settings as cfg
 from app import train_controls as controls
 from app.surface_component import hidden_state, starved_state, surface
-from dropviz.core import snapshots
+from dropviz.core import lookahead, snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
 from dropviz.core.training import History, Trainer, TrainingDiverged
 from dropviz.draw.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
@@ -315,6 +315,8 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         ui.record_training(experiment)  # after a Step
         ui.write_url()
         paused_curves(experiment)
+        with snapshots.training_lock(experiment):  # the next Step, trained while the presenter talks
+            lookahead.start(experiment, settings.speed)
         return
     try:
         scale = refresh_scale()

@@ -7,6 +7,7 @@ that is what a shared link does.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -127,8 +128,12 @@ class Experiment:
         else:
             self.log.append((probs, n))
 
-    def copy_training_from(self, other: Experiment) -> None:
-        """Take over ``other``'s training (same data and architecture), keeping this object and its models."""
+    def copy_training_from(self, other: Experiment, same_run: bool = False) -> None:
+        """Take over ``other``'s training (same data and architecture), keeping this object and its models.
+
+        ``same_run``: ``other`` is a copy of this experiment trained further (``dropviz.core.lookahead``), so the
+        serial stays: anything cached by (serial, steps done) is still told apart by the step count.
+        """
         if other.config.rebuild_key() != self.config.rebuild_key():
             raise ValueError("can only copy the training of an experiment with the same data, net and optimizer")
         self.trainer.copy_state_from(other.trainer)
@@ -136,7 +141,13 @@ class Experiment:
         self.log = list(other.log)
         self.trail = other.trail.copy()
         self.config = replace(self.config, drop_probs=other.config.drop_probs)
-        self.serial = next(self._serials)  # new weights: anything cached for the old ones is stale
+        if not same_run:
+            self.serial = next(self._serials)  # new weights: anything cached for the old ones is stale
+
+    def fork(self) -> Experiment:
+        """An independent copy (same serial) that can train on without touching this one; the data and the trail's
+        waypoints, which are never changed in place, are shared."""
+        return copy.deepcopy(self, {id(self.split): self.split, id(self.trail): self.trail.copy()})
 
     def replay(self, log: Sequence[Segment], progress: Callable[[float], None] | None = None) -> None:
         """Train along ``log`` (from a fresh experiment this reproduces the logged one's weights exactly)."""
