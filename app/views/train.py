@@ -73,7 +73,7 @@ ui.intro(ui.tr("train.intro"))
 
 playing = st.session_state[controls.PLAYING]
 stopped = bool(exp.diverged) or exp.steps_left == 0
-buttons = st.columns([1.2, 1, 1, 3])
+buttons = st.columns([1.1, 1.4, 1.1, 2.8])  # the Step button says "+200 steps"
 buttons[0].button(
     ui.tr("train.pause") if playing else ui.tr("train.play"),
     on_click=controls.set_playing,
