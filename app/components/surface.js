@@ -29,6 +29,7 @@ const CATCH_UP = 1.5; // per second: how fast the playhead closes a gap to where
 const MIN_PACE = 0.5; // the playhead moves at least at half the training rate while data keeps coming
 const MAX_TICK = 0.5; // seconds: a longer wait between animation frames (a hidden tab) counts as this long
 const DUTY = 0.15; // a starved browser draws this surface at most this share of the time (see advance)
+const MAX_WAIT = 400; // ms: but waits no longer than this between frames, so the view keeps moving
 const TICK_WINDOW = 3000; // ms of animation frames counted to tell a browser short of CPU (see checkStarved)
 const STARVED_FPS = 20; // fewer animation frames a second than this while playing: starved
 const FED_FPS = 40; // more than this: not starved any more
@@ -293,12 +294,13 @@ function advance(state, now) {
   if (k > 0) q.splice(0, k);
   // Starved, drawing at every animation frame would leave no time to handle the server's messages and refresh
   // timers, and the film would stall for seconds waiting for data. So after a frame that took d ms the next waits
-  // (1 / DUTY - 1) d: at most DUTY of the time goes to this surface.
+  // (1 / DUTY - 1) d: at most DUTY of the time goes to this surface. A draw interrupted by other work (in a
+  // crowded browser) seems long, so the wait is capped at MAX_WAIT: the view still moves a few times a second.
   if (frame === state.shown || (state.starved && now < state.nextDraw)) return;
   const start = performance.now();
   draw(state, frame);
   const end = performance.now();
-  state.nextDraw = end + (end - start) * (1 / DUTY - 1);
+  state.nextDraw = end + Math.min(MAX_WAIT, (end - start) * (1 / DUTY - 1));
 }
 
 // A browser short of CPU (many tabs, a weak laptop, a crowded room on one machine) shows it by few animation
