@@ -17,7 +17,7 @@
 // grid point (i, j) at (i * R + j) * C, as in dropviz.core.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
 // it took] per frame drawn), dropvizArrivals (per data received), dropvizLate (data ignored as late),
 // dropvizReports (visibility reports sent: [time, hidden]), dropvizStarved (starvation reports sent: [time,
-// starved]) and dropvizCalls.
+// starved]), dropvizTicks (animation frames the loop has run) and dropvizCalls.
 
 const STATES = new WeakMap(); // parentElement -> state of that surface
 const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };
@@ -115,6 +115,7 @@ function create(root) {
   field.dropvizLate = 0;
   field.dropvizReports = [];
   field.dropvizStarved = [];
+  field.dropvizTicks = 0;
   state.onVisibility = () => {
     state.gaps = []; // a gap while hidden says nothing about the server's pace
     state.ticks = []; // nor about this browser's
@@ -123,12 +124,28 @@ function create(root) {
   document.addEventListener("visibilitychange", state.onVisibility);
   state.observer = new ResizeObserver(() => resize(state));
   state.observer.observe(wrap);
-  const tick = (now) => {
-    state.raf = requestAnimationFrame(tick);
-    advance(state, now);
+  state.tick = (now) => {
+    state.field.dropvizTicks++;
+    try {
+      advance(state, now);
+    } finally {
+      state.raf = resting(state) ? 0 : requestAnimationFrame(state.tick);
+    }
   };
-  state.raf = requestAnimationFrame(tick);
+  wake(state);
   return state;
+}
+
+// The animation loop runs while there is something to play. Paused with its frame on screen, a surface asks for no
+// animation frames (sixty a second would keep a paused page busy through a whole talk) until new data wakes it.
+function resting(state) {
+  return !state.playing && state.queue.length <= 1 && state.shown === state.queue[0];
+}
+
+function wake(state) {
+  if (state.raf) return;
+  state.lastTick = performance.now(); // the rest is not a long animation frame
+  state.raf = requestAnimationFrame(state.tick);
 }
 
 function stopIfGone(root, state) {
@@ -202,6 +219,7 @@ function receive(state, data) {
   state.cut = data.cut;
   state.playing = !!data.playing;
   if (jump) draw(state, newest); // at once, not at the next animation frame
+  wake(state);
 }
 
 // A snapshot as one flat Float64Array: W_0, b_0, W_1, b_1, ... (offsets in net.wo and net.bo), from the base64

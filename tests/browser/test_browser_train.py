@@ -57,6 +57,9 @@ def test_play_trains_live_and_pause_stops(base_url, page, capsys):
             f"({steps_after - second} steps in {REFRESH_SAMPLE_SECONDS:.0f} s)"
         )
     assert rate >= 1, f"the surface drew only {rate:.2f} frames per second while playing"
+    ticks = images.evaluate_all("els => els.map(el => el.dropvizTicks)")
+    time.sleep(0.5)
+    assert all(b > a for a, b in zip(ticks, images.evaluate_all("els => els.map(el => el.dropvizTicks)")))
     expect(images).to_have_count(2)
 
     h.main_button(page, t("train.pause")).click()
@@ -70,6 +73,10 @@ def test_play_trains_live_and_pause_stops(base_url, page, capsys):
     assert paused[0] >= steps_after
     h.wait_for_surface_steps(page, paused[0], timeout=2.0)  # the surfaces show the paused state, not older frames
     expect(images).to_have_count(2)
+    # Paused, the surfaces' animation loops rest: no animation frames asked for (a paused page costs nothing).
+    ticks = images.evaluate_all("els => els.map(el => el.dropvizTicks)")
+    time.sleep(1.0)
+    assert images.evaluate_all("els => els.map(el => el.dropvizTicks)") == ticks, "a paused surface kept animating"
 
 
 def test_a_diverging_learning_rate_shows_a_message_and_reset_clears_it(base_url, page):
