@@ -25,9 +25,9 @@ REFRESH_SECONDS = 0.25
 FRAMES_PER_SECOND = 36
 CURVES_REFRESH_SECONDS = 1.0
 # A browser short of CPU (it says so: app/components/surface.js) gets refreshes this many times less often, with as
-# many times the steps each: the same training pace, and a quarter of Streamlit's work per second in that browser,
+# many times the steps each: the same training pace, and an eighth of Streamlit's work per second in that browser,
 # which would otherwise spend its little CPU on refreshes and leave the film without data for seconds.
-STARVED_SLOWDOWN = 4
+STARVED_SLOWDOWN = 8
 CURVE_POINTS = 200  # the live curves show at most this many evaluations (older ones are thinned out)
 LIVE = "live_surfaces"  # key of the surfaces' container
 LIVE_CURVES = "live_curves"  # and of the curves' while playing

@@ -169,7 +169,7 @@ def test_a_hidden_page_stops_training_and_plays_on_when_shown(base_url, page: Pa
 
 STARVED_CPU = 20  # Chromium's CPU throttling: the page runs this many times slower (a crowded or weak machine)
 DUTY = 0.15  # app/components/surface.js: a starved surface draws at most this share of the time
-SLOWDOWN = 4  # app/views/train.py STARVED_SLOWDOWN: a starved browser's refreshes are this much rarer and bigger
+SLOWDOWN = 8  # app/views/train.py STARVED_SLOWDOWN: a starved browser's refreshes are this much rarer and bigger
 
 
 def wait_for(page: Page, condition, timeout: float, message: str):
@@ -188,8 +188,8 @@ def batches_since(canvas, since: float) -> list[int]:
 
 def test_a_starved_browser_gets_fewer_bigger_refreshes_and_draws_less(base_url, page: Page, capsys):
     # A browser short of CPU must keep time for Streamlit's messages and refresh timers, or its film stalls for
-    # seconds waiting for data: it says so, the server then refreshes it 4x less often with 4x the steps, and
-    # each surface draws at most DUTY of the time; with CPU back, it gets the usual refreshes again.
+    # seconds waiting for data: it says so, the server then refreshes it SLOWDOWN times less often with as many
+    # times the steps, and each surface draws at most DUTY of the time; with CPU back, it gets the usual refreshes.
     h.open_app(page, base_url + "/train?speed=50")
     h.wait_for_surface_steps(page, 0)
     h.main_button(page, t("train.play")).click()
