@@ -168,8 +168,8 @@ def test_network_figure_edge_colour_by_sign_and_width_by_magnitude():
     strongest_neg = (*pos[0][0], *pos[1][1])  # x1 -> h2, w = -2
     kept_shapes = [shape for shape in fig.layout.shapes if shape.name.startswith(("edges-pos", "edges-neg"))]
     owner = {seg: shape for shape in kept_shapes for seg in segments(shape.path)}
-    assert owner[strongest_pos].line.color == palette.POSITIVE_WEIGHT == "#0072B2"
-    assert owner[strongest_neg].line.color == palette.NEGATIVE_WEIGHT == "#E69F00"
+    assert owner[strongest_pos].line.color == palette.POSITIVE_WEIGHT == "#762A83"
+    assert owner[strongest_neg].line.color == palette.NEGATIVE_WEIGHT == "#1B7837"
     widths = [shape.line.width for shape in owner.values()]
     assert owner[strongest_pos].line.width == max(widths) == 6.0
     assert min(widths) >= 0.5
@@ -482,3 +482,10 @@ def test_minibatch_masks_figure_has_one_row_per_example_of_a_real_training_step(
     assert z.shape == (16, 34) and np.array_equal(z, mu.numpy())
     with pytest.raises(ValueError, match="shape"):
         minibatch_masks_figure(mu[:, :5], exp.model.droppable_widths)
+
+
+def test_weight_colours_never_look_like_a_class():
+    """Blue and orange mean classes everywhere; weight signs must not reuse any class colour."""
+    weight_colours = {palette.POSITIVE_WEIGHT, palette.NEGATIVE_WEIGHT}
+    assert len(weight_colours) == 2
+    assert weight_colours.isdisjoint(palette.CLASS_HEX)

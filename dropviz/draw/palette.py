@@ -13,8 +13,10 @@ YELLOW = "#F0E442"
 
 CLASS_HEX: tuple[str, ...] = (BLUE, ORANGE, GREEN, PINK, SKY, VERMILION, YELLOW)
 
-POSITIVE_WEIGHT = BLUE
-NEGATIVE_WEIGHT = ORANGE
+# Weight signs get a pair of their own (ColorBrewer PRGn ends, colour-blind safe), so that blue and orange always
+# mean classes: a subnetwork card shows weights right next to a class-coloured surface.
+POSITIVE_WEIGHT = "#762A83"  # purple
+NEGATIVE_WEIGHT = "#1B7837"  # dark green
 UNIT = "#3A3A3A"  # a kept unit
 DROPPED_UNIT = "#A0A0A0"  # outline of a dropped unit (hollow)
 DROPPED_EDGE = "#DADADA"  # a weight into or out of a dropped unit
