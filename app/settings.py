@@ -47,6 +47,7 @@ class Settings:
     frame_ms: int = 900  # masks page: milliseconds per mask
     point: int = 0  # theory and subnetworks pages: index of the test point
     draw: int = 0  # masks page: how many times "draw new masks" was pressed
+    subdraw: int = 0  # subnetworks page: how many times "redraw" was pressed (a link shows the same cards)
     run: str = ""  # the training so far, as format_log() writes it: a link replays it
     bag_k: int = 8  # bagging page: number of members
     mc_t: int = 200  # beyond page: masks sampled for the uncertainty maps
@@ -98,6 +99,7 @@ LIMITS: dict[str, tuple] = {
     "frame_ms": FRAME_MS,
     "point": (0, 999),
     "draw": (0, 9999),
+    "subdraw": (0, 9999),
     "bag_k": (2, 16),
     "mc_t": (10, 2000),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import fields, replace
 
 import streamlit as st
@@ -17,9 +18,11 @@ from dropviz.core.model import DropoutMLP
 from dropviz.core.training import TrainingDiverged
 from dropviz.data.datasets import Split
 from dropviz.i18n import t
+from dropviz.text.numbers import SUPERSCRIPT, significant, times_ten  # noqa: F401 (pages use them through ui)
 
 WIDGET = cfg.WIDGET  # prefix of the sidebar widgets' session-state keys
 MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first
+PRETRAINED = "pretrained"  # session state: (weak reference to the experiment, its steps) that such a page trained
 
 
 def init_state() -> None:
@@ -229,7 +232,7 @@ def train_at_least(exp: Experiment, steps: int) -> None:
         return
     fresh = exp.steps_done == 0 and not exp.log
     if fresh and training_cache.restore(exp, [(exp.config.drop_probs, steps)]):
-        record_training(exp)
+        _trained_by_a_page(exp)
         return
     bar = st.progress(0.0, text=tr("inf.training_first", steps=steps))
     try:
@@ -240,8 +243,20 @@ def train_at_least(exp: Experiment, steps: int) -> None:
         st.rerun()  # the page then shows which net diverged
     if fresh:
         training_cache.remember(exp)
-    record_training(exp)
+    _trained_by_a_page(exp)
     bar.empty()
+
+
+def _trained_by_a_page(exp: Experiment) -> None:
+    record_training(exp)
+    st.session_state[PRETRAINED] = (weakref.ref(exp), exp.steps_done)  # weak: a closed session's nets still go
+
+
+def pretrained_by_a_page(exp: Experiment) -> bool:
+    """Whether ``exp`` is as a page other than Train left it: trained for that page's figures, not by the visitor
+    (the Train page says so, since its film then starts where the visitor never saw it start)."""
+    entry = st.session_state.get(PRETRAINED)
+    return entry is not None and entry[0]() is exp and exp.steps_done == entry[1]
 
 
 def shared_rules(model: DropoutMLP, x_eval: torch.Tensor, seed: int, text: str) -> Ensemble:

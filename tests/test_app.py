@@ -50,7 +50,11 @@ def test_masks_page_counts_subnetworks_for_the_architecture():
 def test_masks_page_says_which_units_can_vary_when_some_drop_probability_is_0_or_1():
     at = open_page("masks", {"hidden": "1", "width": "3", "p_in": "0.0", "p_h1": "1.0"})
     assert [m.value for m in at.metric[:3]] == ["5", "0", "32"]
-    assert at.info[0].value == t("masks.possible", possible="1", count="32", k=0)
+    assert at.info[0].value == t("masks.possible_none", count="32")
+    one = open_page("masks", {"hidden": "1", "width": "1", "p_in": "0.0", "p_h1": "0.5"})
+    assert one.info[0].value == t("masks.possible_one", count="8")
+    some = open_page("masks", {"hidden": "1", "width": "3", "p_in": "0.0", "p_h1": "0.5"})
+    assert some.info[0].value == t("masks.possible", possible="8", count="32", k=3)
 
 
 def test_masks_page_shows_a_mask_for_every_example_of_a_minibatch():
@@ -254,3 +258,9 @@ def test_a_standard_error_too_small_for_the_digits_shown_is_not_printed_as_zero(
     assert plus_minus(0.743, 0.0002, ".1%") == "74.3% ± <0.1%"
     assert plus_minus(0.743, 0.002, ".1%") == "74.3% ± 0.2%"
     assert plus_minus(0.5, 0.0, ".4f") == "0.5000 ± 0.0000"  # exactly none: said as it is
+
+
+def test_counts_on_the_inference_page_have_thousands_separators():
+    at = open_page("inference", {"hidden": "1", "width": "4"})
+    captions = " ".join(all_captions(at))
+    assert "1,000" in captions and "1000" not in captions

@@ -45,12 +45,18 @@ def test_the_default_net_is_sampled_and_a_new_draw_changes_the_cards():
     assert f"2⁶⁶ = **{2**66:,}**" in summary(at)  # 2 inputs + 2 x 32 hidden units
     assert len(at.dataframe[0].value) == 16 and len(at.dataframe[1].value) == 3
     assert t("subnet.combo_sampled", n=16) in [c.value for c in at.caption]
+    combinations = at.dataframe[1].value
+    assert all("±" in v for v in combinations.iloc[:2, 1:].values.ravel())  # the two means of 16 draws
+    assert not any("±" in v for v in combinations.iloc[2, 1:])  # weight scaling is no estimate
     first = gallery(at)
     at.run()
     assert gallery(at) == first  # a rerun shows the same 16
     button(at, "subnet_redraw").click().run()
     assert not at.exception
     assert cards(at) == 16 and gallery(at) != first
+    query = {k: v[0] if isinstance(v, list) else v for k, v in at.query_params.items()}
+    assert query["subdraw"] == "1"
+    assert gallery(open_page(query)) == gallery(at)  # the link shows the very same cards
 
 
 def test_the_book_preset_shows_16_subnetworks_9_connected_and_follows_the_drop_slider():
@@ -74,6 +80,7 @@ def test_the_book_preset_shows_16_subnetworks_9_connected_and_follows_the_drop_s
 def test_drop_probability_zero_everywhere_leaves_one_subnetwork():
     at = open_page({"p_in": "0.0", "p_h1": "0.0", "p_h2": "0.0"})
     assert cards(at) == 1 and connected_cards(at) == 1
+    assert t("subnet.combo_listed_one") in [c.value for c in at.caption]
     assert t("subnet.one") in summary(at) and t("subnet.units_none", d=66) in summary(at)
     assert p_mu_column(at) == ["1"]
 
@@ -99,3 +106,18 @@ def test_the_test_point_is_the_theory_pages_and_is_clamped():
     assert not at.exception
     assert not at.dataframe[0].value.equals(first)
     assert "point" not in at.query_params  # back at the default, so out of the URL
+
+
+def test_weight_scaling_is_called_exact_where_it_is():
+    linear = open_page({"hidden": "0"})
+    assert t("subnet.combo_listed_linear") in [c.value for c in linear.caption]
+    assert t("subnet.combo_listed") not in [c.value for c in linear.caption]
+    linear_units = open_page({"hidden": "1", "width": "3", "act": "linear"})
+    assert t("subnet.combo_listed_linear") in [c.value for c in linear_units.caption]
+
+
+def test_other_noises_say_the_cards_are_dropout_subnetworks():
+    at = open_page({"method": "gaussian", "hidden": "1", "width": "2"})
+    name = t("side.method.gaussian")
+    assert t("subnet.method_note", method=name) in [i.value for i in at.info]
+    assert "chance that training draws" not in " ".join(c.value for c in at.caption)

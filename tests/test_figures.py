@@ -184,11 +184,11 @@ def test_network_figure_title_shows_mask_digits_and_probability():
     assert "μ = [1 0 | 1 1 0 1 | 0 1 1 0]" in title
     expected = 0.8 * 0.2 * 0.5**8
     assert float(p) == pytest.approx(expected)
-    assert "p(μ) = 6.25e-04" in title and fig.layout.title.text == title
+    assert "p(μ) = 6.25 × 10⁻⁴" in title and fig.layout.title.text == title
 
 
 def test_small_probabilities_use_scientific_notation():
-    assert nf.format_probability(1.88e-39) == "1.88e-39"
+    assert nf.format_probability(1.88e-39) == "1.88 × 10⁻³⁹"
     assert nf.format_probability(0.125) == "0.125"
     assert nf.format_probability(0.0) == "0"
 
@@ -267,6 +267,17 @@ def test_keep_frequency_bars_are_column_means():
     json.loads(fig.to_json())
     with pytest.raises(ValueError, match="layer sizes"):
         keep_frequency_figure(mu, model.keep_probs(), [3, 3])
+
+
+def test_keep_frequency_whiskers_are_two_binomial_standard_errors_within_0_and_1():
+    keep = torch.tensor([0.8, 0.5, 1.0, 0.0, 0.97])
+    mu = torch.ones(20, 5)
+    marks = keep_frequency_figure(mu, keep, [5]).data[1]
+    up, down = np.asarray(marks.error_y.array), np.asarray(marks.error_y.arrayminus)
+    two_se = 2 * np.sqrt(keep.double().numpy() * (1 - keep.double().numpy()) / 20)  # 0.179, 0.224, 0, 0, 0.076
+    np.testing.assert_allclose(down, np.minimum(two_se, keep.double().numpy()))
+    np.testing.assert_allclose(up, [0.1789, 0.2236, 0.0, 0.0, 0.03], atol=1e-4)  # 0.97 + 0.076 is capped at 1
+    assert down[1] == pytest.approx(0.2236, abs=1e-4)
 
 
 # ---------------------------------------------------------------- surface PNG
@@ -478,10 +489,32 @@ def test_minibatch_masks_figure_has_one_row_per_example_of_a_real_training_step(
     assert mu.shape == (16, 34)
     assert len({tuple(row.tolist()) for row in mu}) > 1  # every example drew its own mask
     fig = minibatch_masks_figure(mu, exp.model.droppable_widths)
-    z = np.asarray(fig.data[0].z)
-    assert z.shape == (16, 34) and np.array_equal(z, mu.numpy())
+    z = np.asarray(fig.data[0].z, dtype=float)
+    assert z.shape == (16, 34 + 2)  # one empty column between two layers
+    gaps = np.isnan(z).all(0)
+    assert np.flatnonzero(gaps).tolist() == [2, 19] and not np.isnan(z[:, ~gaps]).any()
+    assert np.array_equal(z[:, ~gaps], mu.numpy())
     with pytest.raises(ValueError, match="shape"):
         minibatch_masks_figure(mu[:, :5], exp.model.droppable_widths)
+
+
+def test_minibatch_masks_of_a_wide_net_stay_readable():
+    """98 units in a 400 px figure: no gaps between cells (they would leave no cell), separator bars only over the
+    empty columns between layers, and layer names on alternating rows so they do not run together."""
+    from dropviz.draw.batch_masks_figure import minibatch_masks_figure
+
+    mu = (torch.rand(16, 98, generator=torch.Generator().manual_seed(0)) > 0.5).float()
+    fig = minibatch_masks_figure(mu, [2, 32, 32, 32])
+    heat = fig.data[0]
+    assert heat.xgap == 0
+    bars = [(shape.x0 + shape.x1) / 2 for shape in fig.layout.shapes]
+    assert bars == [2, 35, 68]  # the empty columns: after 2 inputs, then after each 32 hidden units
+    assert all(np.isnan(np.asarray(heat.z, dtype=float)[:, int(x)]).all() for x in bars)
+    ticks = list(fig.layout.xaxis.ticktext)
+    assert ticks == ["inputs", "<br>hidden 1", "hidden 2", "<br>hidden 3"]
+    assert t("fig.batch.legend") in [a.text for a in fig.layout.annotations]
+    small = minibatch_masks_figure(mu[:, :6], [2, 4])
+    assert small.data[0].xgap == 2 and "<br>" not in "".join(small.layout.xaxis.ticktext)
 
 
 def test_weight_colours_never_look_like_a_class():

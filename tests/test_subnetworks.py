@@ -228,3 +228,31 @@ def test_the_diagram_leaves_dropped_units_out():
     model = book_net()
     full = diagram_png(model, torch.ones(4))
     assert diagram_png(model, torch.tensor([1.0, 0.0, 1.0, 1.0])) != full
+
+
+def test_sampled_point_tables_carry_standard_errors_and_listed_ones_do_not():
+    model = DropoutMLP([2, 16, 16, 2], [0.2, 0.5, 0.5], seed=0)
+    x = torch.tensor([[0.3, -0.7]])
+    sampled = sn.list_subnetworks(model, generator=torch.Generator().manual_seed(1))
+    table = sn.point_table(model, x, sampled)
+    # The jackknife error of a plain mean is the usual one: sample standard deviation / sqrt(M).
+    m = len(sampled.probs)
+    expected = table.probs.double().std(0, correction=1) / m**0.5
+    torch.testing.assert_close(table.arithmetic_se, expected, atol=1e-6, rtol=0)  # float32 logits
+    assert table.geometric_se.shape == (2,) and (table.geometric_se > 0).all()
+    listed = sn.point_table(book_net(), x, sn.list_subnetworks(book_net()))
+    assert listed.arithmetic_se is None and listed.geometric_se is None
+
+
+@pytest.mark.parametrize("sizes, activation", [([2, 3], "relu"), ([2, 3, 3], "linear"), ([2, 3, 2, 3], "linear")])
+def test_weight_scaling_is_the_geometric_mean_exactly_without_nonlinear_hidden_units(sizes, activation):
+    """What the page's caption claims (section 7.12): exact for softmax regression and linear hidden units."""
+    model = DropoutMLP(sizes, [0.3] + [0.5] * (len(sizes) - 2), activation=activation, seed=4)
+    table = sn.point_table(model, torch.tensor([[0.8, -1.1]]), sn.list_subnetworks(model, max_listed=2**8))
+    torch.testing.assert_close(table.weight_scaled, table.geometric.float(), atol=1e-6, rtol=0)
+
+
+def test_with_relu_hidden_units_weight_scaling_only_approximates():
+    model = DropoutMLP([2, 4, 3], [0.2, 0.5], seed=2)
+    table = sn.point_table(model, torch.tensor([[0.8, -1.1]]), sn.list_subnetworks(model))
+    assert (table.weight_scaled - table.geometric.float()).abs().max() > 1e-4

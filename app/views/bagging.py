@@ -229,15 +229,12 @@ def table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def readable(x: float) -> str:
     """A count or ratio a room can read: 8,000 / 0.25 / 1.7 × 10¹⁰ / 4.7 × 10⁻⁷."""
     if 0.01 <= x < 1e6:
         return f"{x:,.0f}" if x >= 100 or x == int(x) else f"{x:.2g}"
     mantissa, exponent = f"{x:.1e}".split("e")
-    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+    return ui.times_ten(mantissa, int(exponent))
 
 
 st.subheader(ui.tr("bag.table_title"))

@@ -68,15 +68,18 @@ n_grid = len(grid.points)
 weight_scaled = result.weight_scaled
 
 if exact and result.n_masks == 1:
-    status = st.success, ui.tr("inf.exact_one", steps=exp.steps_done)
+    status = st.success, ui.tr("inf.exact_one", steps=f"{exp.steps_done:,}")
 elif exact:
-    status = st.success, ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=exp.steps_done)
+    status = st.success, ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=f"{exp.steps_done:,}")
 elif model.noise != "bernoulli":  # continuous or per-weight noise: no finite list of subnetworks
     method = ui.tr(f"side.method.{model.noise}")
-    status = st.info, ui.tr("inf.monte_carlo_noise", method=method, n=f"{MC_SAMPLES:,}", steps=exp.steps_done)
+    status = st.info, ui.tr("inf.monte_carlo_noise", method=method, n=f"{MC_SAMPLES:,}", steps=f"{exp.steps_done:,}")
 else:
     d = en.uncertain_units(model)
-    status = st.info, ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=exp.steps_done)
+    status = (
+        st.info,
+        ui.tr("inf.monte_carlo", d=d, points=f"{n_eval:,}", n=f"{MC_SAMPLES:,}", steps=f"{exp.steps_done:,}"),
+    )
 if ui.presenting():  # one quiet line: the first screen is for the three surfaces
     st.caption(status[1])
 else:
@@ -125,7 +128,7 @@ cols = st.columns(3)
 for i, (col, rule) in enumerate(zip(cols, RULES)):
     se = None if accuracy_se is None or rule == "weight_scaled" else accuracy_se[i : i + 1]
     col.metric(ui.tr("inf.test_acc", rule=short[rule]), with_error(accuracy[i : i + 1], se, ".1%")[0])
-caption = ui.tr("inf.table_caption", n=len(split.test.y), grid=f"{GRID_RESOLUTION}×{GRID_RESOLUTION}")
+caption = ui.tr("inf.table_caption", n=f"{len(split.test.y):,}", grid=f"{GRID_RESOLUTION}×{GRID_RESOLUTION}")
 if not result.exact:
     caption += " " + ui.tr("inf.standard_error", n=f"{MC_SAMPLES:,}", groups=en.JACKKNIFE_GROUPS)
 st.caption(caption)

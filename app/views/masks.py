@@ -25,9 +25,6 @@ def count(n: int) -> str:
     return f"{n:,}"  # exact, however long: 2^98 (the largest net) has 30 digits
 
 
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
 def short_count(n: int) -> str:
     """A count that fits a metric tile: exact up to a billion, then 7.4 × 10¹⁹ (the help gives every digit)."""
     if n < 10**9:
@@ -36,7 +33,7 @@ def short_count(n: int) -> str:
     mantissa = n / 10**exponent
     if round(mantissa, 1) >= 10:  # 9.96 rounds up to the next power of ten
         mantissa, exponent = mantissa / 10, exponent + 1
-    return f"{mantissa:.1f} × 10{str(exponent).translate(SUPERSCRIPT)}"
+    return ui.times_ten(f"{mantissa:.1f}", exponent)
 
 
 def minibatch_masks() -> tuple[torch.Tensor, str]:
@@ -83,7 +80,8 @@ else:
     cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
     st.caption(ui.drop_summary(settings))
 if k < d:
-    st.info(ui.tr("masks.possible", possible=count(2**k), count=count(2**d), k=k))
+    possible = {0: "masks.possible_none", 1: "masks.possible_one"}.get(k, "masks.possible")
+    st.info(ui.tr(possible, possible=count(2**k), count=count(2**d), k=k))
 
 controls = st.columns([2, 2, 1.3])
 n_frames = controls[0].slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "frames")

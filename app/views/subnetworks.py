@@ -14,9 +14,8 @@ from dropviz.draw.subnetwork_figure import CardImages, card_images, ensemble_png
 
 GRID_RESOLUTION = 40
 BOOK_NET = {"hidden": 1, "width": 2}  # Figure 7.6: two inputs, one hidden layer of two units
-DRAW = "subnet_draw"  # how many times "draw another" was pressed: seeds the sample, so a rerun shows the same
+DRAW = ui.WIDGET + "subdraw"  # how many times "redraw" was pressed: seeds the sample; in the link, like the settings
 CARDS = "subnet_cards"  # (key, card images): drawn again only when the net, its weights or the subnetworks change
-SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def use_book_net() -> None:
@@ -26,7 +25,7 @@ def use_book_net() -> None:
 
 
 def draw_another() -> None:
-    st.session_state[DRAW] = st.session_state.get(DRAW, 0) + 1
+    st.session_state[DRAW] = (st.session_state[DRAW] + 1) % 10_000
 
 
 def header(sampled: bool) -> None:
@@ -61,7 +60,7 @@ def summary(subnets: sn.Subnetworks) -> str:
         units = ui.tr("subnet.units_none", d=d)
     else:
         units = ui.tr("subnet.units_some", d=d, free=free, fixed=d - free)
-    total, power = f"{subnets.total:,}", "2" + str(free).translate(SUPERSCRIPT)
+    total, power = f"{subnets.total:,}", "2" + str(free).translate(ui.SUPERSCRIPT)
     linked = int(subnets.connected.sum())
     if subnets.sampled:
         count = ui.tr("subnet.sampled", power=power, total=total, n=n)
@@ -118,24 +117,42 @@ def subnetwork_rows(subnets: sn.Subnetworks, table: sn.PointTable) -> pd.DataFra
 
 
 def combination_rows(table: sn.PointTable) -> pd.DataFrame:
-    """The two averages of the table's rows, and weight scaling beside them."""
+    """The two averages of the table's rows (with standard errors when the rows are a sample), and weight scaling
+    beside them."""
     combos = {
-        ui.tr("subnet.rule.arithmetic"): table.arithmetic,
-        ui.tr("subnet.rule.geometric"): table.geometric,
-        ui.tr("subnet.rule.weight_scaled"): table.weight_scaled,
+        ui.tr("subnet.rule.arithmetic"): (table.arithmetic, table.arithmetic_se),
+        ui.tr("subnet.rule.geometric"): (table.geometric, table.geometric_se),
+        ui.tr("subnet.rule.weight_scaled"): (table.weight_scaled, None),
     }
     rows = []
-    for name, probs in combos.items():
-        rows.append(
-            {ui.tr("subnet.col.combination"): name}
-            | {ui.tr("subnet.col.class_y", c=c): float(p) for c, p in enumerate(probs)}
-        )
+    for name, (probs, errors) in combos.items():
+        if errors is None:
+            shown = [f"{float(p):.4f}" for p in probs]
+        else:
+            shown = [ui.plus_minus(float(p), float(e), ".4f") for p, e in zip(probs, errors)]
+        rows.append({ui.tr("subnet.col.combination"): name} | dict(zip(class_columns(len(shown)), shown)))
     return pd.DataFrame(rows)
+
+
+def class_columns(n_classes: int) -> list[str]:
+    return [ui.tr("subnet.col.class_y", c=c) for c in range(n_classes)]
 
 
 def show_table(frame: pd.DataFrame) -> None:
     number = {col: st.column_config.NumberColumn(format="%.4f") for col in frame.columns if frame[col].dtype == float}
     st.dataframe(frame, hide_index=True, column_config=number)
+
+
+def combination_caption(subnets: sn.Subnetworks, linear: bool) -> str:
+    """What the three rows are: sampled estimates, or exact means that weight scaling approximates, or matches
+    exactly (``linear``: no hidden layer or linear hidden units), or all one value (a single possible subnetwork)."""
+    if subnets.sampled:
+        return ui.tr("subnet.combo_sampled", n=len(subnets.probs))
+    if len(subnets.probs) == 1:
+        return ui.tr("subnet.combo_listed_one")
+    if linear:
+        return ui.tr("subnet.combo_listed_linear")
+    return ui.tr("subnet.combo_listed")
 
 
 settings = ui.current()
@@ -146,9 +163,11 @@ if ui.divergence_message(exp):
     st.stop()
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
+if model.noise != "bernoulli":
+    st.info(ui.tr("subnet.method_note", method=ui.tr(f"side.method.{model.noise}")))
 
 split = exp.split
-generator = torch.Generator().manual_seed(settings.seed * 100_003 + st.session_state.get(DRAW, 0))
+generator = torch.Generator().manual_seed(settings.seed * 100_003 + st.session_state[DRAW])
 subnets = sn.list_subnetworks(model, generator=generator)
 st.markdown(summary(subnets))
 
@@ -169,4 +188,4 @@ st.markdown(ui.tr("subnet.point_at", x0=float(x[0]), x1=float(x[1]), y=int(split
 table = sn.point_table(model, torch.from_numpy(x[None]), subnets)
 show_table(subnetwork_rows(subnets, table))
 show_table(combination_rows(table))
-st.caption(ui.tr("subnet.combo_sampled", n=len(subnets.probs)) if subnets.sampled else ui.tr("subnet.combo_listed"))
+st.caption(combination_caption(subnets, linear=settings.hidden == 0 or settings.act == "linear"))

@@ -31,6 +31,25 @@ def rule_table(result: en.Ensemble) -> pd.DataFrame:
     return pd.DataFrame(rows, index=classes).T
 
 
+def visits_sentence(steps: int, batch: int, mode: float, k: int) -> str:
+    """What training has seen of the subnetworks: a tiny share of them, or the same few again and again."""
+    if k == 0:
+        return ui.tr("theory.single")
+    if mode >= RARE:
+        return ui.tr("theory.common", mode=ui.significant(mode))
+    draws = steps * batch
+    share = min(1.0, draws / 2**k)
+    return ui.tr(
+        "theory.rare",
+        mode=ui.significant(mode),
+        steps=f"{steps:,}",
+        batch=batch,
+        draws=f"{draws:,}",
+        possible=f"{2**k:,}",
+        share=ui.significant(share) if share < 0.01 else f"{share:.0%}",
+    )
+
+
 settings = ui.current()
 exp = ui.experiment(settings)
 model = exp.model
@@ -55,10 +74,12 @@ st.markdown(
         count=f"{2**d:,}",
         k=k,
         possible=f"{2**k:,}",
-        all_kept=f"{all_kept:.3g}",
-        mode=f"{mode:.3g}",
+        all_kept=ui.significant(all_kept),
+        mode=ui.significant(mode),
     )
 )
+if model.noise != "bernoulli":
+    st.info(ui.tr("theory.method_note", method=ui.tr(f"side.method.{model.noise}")))
 
 st.header(ui.tr("theory.arith_title"))
 st.latex(r"p_{\text{arith}}(y\mid x)=\sum_{\mu} p(\mu)\,p(y\mid x,\mu)")
@@ -76,7 +97,7 @@ st.latex(
 st.markdown(ui.tr("theory.geom"))
 
 st.header(ui.tr("theory.ws_title"))
-st.latex(r"W^{\text{test}}_{ij} = k_j\,W_{ij}")
+st.latex(r"W^{\text{test}}_{ij} = k_i\,W_{ij}\qquad(\text{weight from unit } i \text{ to unit } j)")
 ui.aside(ui.tr("theory.ws_inverted"))
 st.latex(r"h_j \;\mapsto\; \mu_j\,h_j / k_j,\qquad W^{\text{test}} = W")
 st.markdown(ui.tr("theory.ws"))
@@ -98,28 +119,14 @@ elif result.n_masks == 1:
     how = ui.tr("theory.exact_one")
 else:
     how = ui.tr("theory.exact", masks=f"{result.n_masks:,}")
-st.markdown(ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=exp.steps_done) + " " + how)
+st.markdown(ui.tr("theory.live", x0=float(x[0, 0]), x1=float(x[0, 1]), steps=f"{exp.steps_done:,}") + " " + how)
 st.dataframe(rule_table(result), hide_index=False)
 
 mu = mk.sample_masks(keep, 1, torch.Generator().manual_seed(settings.seed))[0]
 p_mu = float(mk.mask_probability(mu, keep))
 digits = "".join(str(int(v)) for v in mu.tolist())
-st.markdown(ui.tr("theory.one_mask", mu=digits, p=f"{p_mu:.3g}", log=f"{math.log10(p_mu):.1f}" if p_mu > 0 else "-∞"))
-if mode < RARE:
-    draws = exp.steps_done * exp.trainer.batch_size
-    share = min(1.0, draws / 2**k)
-    st.markdown(
-        ui.tr(
-            "theory.rare",
-            mode=f"{mode:.3g}",
-            steps=f"{exp.steps_done:,}",
-            batch=exp.trainer.batch_size,
-            draws=f"{draws:,}",
-            possible=f"{2**k:,}",
-            share=f"{share:.2g}" if share < 0.01 else f"{share:.0%}",
-        )
-    )
-elif k == 0:
-    st.markdown(ui.tr("theory.single"))
-else:
-    st.markdown(ui.tr("theory.common", mode=f"{mode:.3g}"))
+st.markdown(
+    ui.tr("theory.one_mask", mu=digits, p=ui.significant(p_mu), log=f"{math.log10(p_mu):.1f}" if p_mu > 0 else "-∞")
+)
+if model.noise == "bernoulli":  # other methods draw no unit masks, so there are no subnetworks to count
+    st.markdown(visits_sentence(exp.steps_done, exp.trainer.batch_size, mode, k))

@@ -138,7 +138,7 @@ def surface_data(experiment: Experiment, model, frames: list[dict], playing: boo
 
 def format_loss(loss: float) -> str:
     """Three decimals for a sane loss; three significant digits once it is huge (never a 37-digit number)."""
-    return f"{loss:.3f}" if abs(loss) < 1000 else f"{loss:.3g}"
+    return f"{loss:.3f}" if abs(loss) < 1000 else ui.significant(loss)
 
 
 def metrics_line(trainer: Trainer) -> str:
@@ -146,12 +146,35 @@ def metrics_line(trainer: Trainer) -> str:
     history = trainer.history
     return ui.tr(
         "train.metrics",
-        step=trainer.steps_done,
+        step=f"{trainer.steps_done:,}",
         train_acc=history.train_acc[-1],
         test_acc=history.test_acc[-1],
         train_loss=format_loss(history.train_loss[-1]),
         test_loss=format_loss(history.test_loss[-1]),
     )
+
+
+def metrics_table(trainers: tuple[Trainer, Trainer]) -> str:
+    """Both nets' latest evaluation as one markdown table (presenter mode puts it beside the surfaces)."""
+    histories = [trainer.history for trainer in trainers]
+    rows = [
+        f"{ui.tr('train.metrics_step', step=f'{trainers[0].steps_done:,}')} | "
+        f"{ui.tr('train.short_dropout')} | {ui.tr('train.short_twin')}",
+        "---|--:|--:",
+    ]
+    for key, metric, fmt in (
+        ("train.m_train_acc", "train_acc", "{:.0%}"),
+        ("train.m_test_acc", "test_acc", "{:.1%}"),
+        ("train.m_train_loss", "train_loss", None),
+        ("train.m_test_loss", "test_loss", None),
+    ):
+        values = [getattr(h, metric)[-1] for h in histories]
+        shown = [fmt.format(v) if fmt else format_loss(v) for v in values]
+        if metric == "test_loss":  # the number to watch (train.watch_loss says why)
+            rows.append(f"**{ui.tr(key)}** | " + " | ".join(f"**{v}**" for v in shown))
+        else:
+            rows.append(f"{ui.tr(key)} | " + " | ".join(shown))
+    return "\n".join(rows)
 
 
 def thinned(history: History, metric: str) -> tuple[list[int], list[float], list[float]]:
@@ -265,7 +288,7 @@ def page_facts(experiment: Experiment) -> tuple:
     run, not just the surfaces'."""
     note = str(experiment.log) if ui.trained_with_other_probs(experiment, settings) else None
     gif = experiment.steps_done if data_controls.gif_made("training") else None
-    return bool(experiment.diverged), experiment.steps_left == 0, note, gif
+    return bool(experiment.diverged), experiment.steps_left == 0, note, gif, ui.pretrained_by_a_page(experiment)
 
 
 def frames_per_refresh(refresh: float) -> int:
@@ -302,14 +325,21 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         (experiment.twin, ui.tr("train.no_dropout"), SURFACES[1]),
     ]
     with st.container(key=LIVE):
-        # Presenter mode: a third, empty column narrows both surfaces so the controls and both fit 1280x720.
+        # Presenter mode: both nets' numbers in a third column, which narrows the surfaces so that the controls,
+        # both surfaces and their numbers fit 1280x720.
         columns = st.columns([1, 1, 1.4]) if ui.presenting() else st.columns(2)
         for column, (trainer, label, key), net_frames in zip(columns, nets, frames):
             column.subheader(label)
             with column:
                 surface(surface_data(experiment, trainer.model, net_frames, playing, key == SURFACES[0]), key=key)
-            column.markdown(metrics_line(trainer))
-        ui.aside(ui.tr("train.legend", n_test=f"{len(experiment.split.test.y):,}"))
+            if not ui.presenting():
+                column.markdown(metrics_line(trainer))
+        if ui.presenting():
+            columns[2].markdown(metrics_table((experiment.trainer, experiment.twin)))
+            columns[2].caption(ui.tr("train.watch_loss"))
+        else:
+            legend = ui.tr("train.legend", n_test=f"{len(experiment.split.test.y):,}")
+            ui.aside(legend + " " + ui.tr("train.watch_loss"))
     if not playing:
         st.session_state.pop(PACE, None)
         ui.record_training(experiment)  # after a Step
@@ -344,6 +374,8 @@ def paused_curves(experiment: Experiment) -> None:
 with st.container():  # always one element, messages or not: the surfaces below keep their place (no remount)
     ui.divergence_message(exp)
     ui.training_note(exp, settings)
+    if ui.pretrained_by_a_page(exp):
+        st.info(ui.tr("train.pretrained", steps=f"{exp.steps_done:,}"), icon=":material/info:")
     if exp.steps_left == 0 and not exp.diverged:
         st.info(ui.tr("train.step_limit", steps=f"{MAX_STEPS:,}"), icon=":material/flag:")
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import torch
 
 from dropviz.core import masks as mk
+from dropviz.core.compare import jackknife
 from dropviz.core.model import DropoutMLP
 
 MAX_LISTED = 64  # at most this many subnetworks are listed; above, N_SAMPLED are drawn from p(mu)
@@ -187,6 +188,8 @@ class PointTable:
     arithmetic: torch.Tensor  # [C]
     geometric: torch.Tensor  # [C]
     weight_scaled: torch.Tensor  # [C] the whole net once, weight scaling rule (for comparison)
+    arithmetic_se: torch.Tensor | None = None  # [C] jackknife standard errors when the rows are a sample, else None
+    geometric_se: torch.Tensor | None = None
 
 
 def point_table(model: DropoutMLP, x: torch.Tensor, subnets: Subnetworks) -> PointTable:
@@ -198,7 +201,20 @@ def point_table(model: DropoutMLP, x: torch.Tensor, subnets: Subnetworks) -> Poi
     arithmetic, geometric = combine(logits, subnets.weights)
     with torch.no_grad():
         scaled = torch.softmax(model.forward_weight_scaled(x), dim=-1)[0]
-    return PointTable(torch.softmax(logits, dim=-1), arithmetic, geometric, scaled)
+    errors = sample_errors(logits) if subnets.sampled and len(logits) > 1 else (None, None)
+    return PointTable(torch.softmax(logits, dim=-1), arithmetic, geometric, scaled, *errors)
+
+
+def sample_errors(logits: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Jackknife standard errors of both means of ``logits [M, C]`` drawn from p(mu) (equal weights 1/M):
+    how far 16 drawn subnetworks may put the means from the exact ones."""
+    m = len(logits)
+    full = combine(logits, torch.full((m,), 1.0 / m))
+    keep = ~torch.eye(m, dtype=torch.bool)
+    leave_one_out = [combine(logits[keep[i]], torch.full((m - 1,), 1.0 / (m - 1))) for i in range(m)]
+    _, arithmetic_se = jackknife(lambda a, g: a, full, leave_one_out)
+    _, geometric_se = jackknife(lambda a, g: g, full, leave_one_out)
+    return arithmetic_se, geometric_se
 
 
 def surfaces(model: DropoutMLP, points: torch.Tensor, subnets: Subnetworks) -> tuple[torch.Tensor, torch.Tensor]:

@@ -25,47 +25,81 @@ MULTIPLIER_RANGE = (-1.0, 3.0)
 MULTIPLIER_SCALE = [[0.0, palette.VERMILION], [0.25, "#FFFFFF"], [0.5, "#9A9A9A"], [1.0, "#000000"]]
 
 
+NARROW = 24  # more columns than this: cells too narrow for gaps between them, layer names on two rows
+
+
 def minibatch_masks_figure(
     mu: torch.Tensor, widths: Sequence[int], lang: str = "en", title: str = "", kind: str = "mask"
 ) -> go.Figure:
-    """Heat map of one minibatch's noise ``[B, d]``, one row per example, layers separated by lines.
+    """Heat map of one minibatch's noise ``[B, d]``, one row per example, one column per unit, layers apart.
 
     ``kind``: "mask" (0/1: dropped white, kept dark), "multiplier" (Gaussian noise, on a scale where 1 is grey
     and negative values show) or "share" (DropConnect: the share of each unit's outgoing weights kept, 0 to 1).
+    Between two layers sits an empty column with a vermilion bar, so the bar never hides a unit, however narrow.
     """
     mu = torch.as_tensor(mu, dtype=torch.float32)
     if mu.dim() != 2 or mu.shape[0] < 1 or mu.shape[1] != sum(widths):
         raise ValueError(f"mu must have shape [B, {sum(widths)}] with B >= 1, got {list(mu.shape)}")
-    names = unit_names([*widths, 1])[: mu.shape[1]]
+    values, names, separators = _with_separators(mu.numpy(), list(widths))
     rows = [t("fig.batch.example", lang, i=i + 1) for i in range(mu.shape[0])]
-    fig = go.Figure(_heatmap(mu.numpy(), names, rows, kind, lang))
-    edges = np.cumsum(widths)[:-1] - 0.5
-    for x in edges:  # a line between layers, so "inputs | hidden 1 | hidden 2" reads at a glance
-        fig.add_vline(x=float(x), line={"color": palette.VERMILION, "width": 3})
+    narrow = len(names) > NARROW
+    fig = go.Figure(_heatmap(values, names, rows, kind, lang, gap=0 if narrow else 2))
+    for x in separators:
+        fig.add_vrect(x0=x - 0.25, x1=x + 0.25, fillcolor=palette.VERMILION, opacity=1, line_width=0, layer="above")
     fig.update_layout(
         title={"text": title or t("fig.batch.title", lang, b=mu.shape[0]), "font": {"size": TITLE_SIZE}},
         template="plotly_white",
         font={"size": FONT_SIZE},
-        height=max(260, 60 + 24 * mu.shape[0]),
-        margin={"l": 90, "r": 20, "t": 75, "b": 40},
-        plot_bgcolor=palette.DROPPED_EDGE,
+        height=max(260, 90 + 24 * mu.shape[0]),
+        margin={"l": 90, "r": 20, "t": 75, "b": 70 if narrow else 45},
+        plot_bgcolor=palette.DROPPED_EDGE,  # shows between cells, so a white (dropped) cell reads as a cell
     )
+    if kind == "mask":  # the other kinds have a colour bar that says what the colours mean
+        fig.add_annotation(
+            text=t("fig.batch.legend", lang),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-0.02,
+            yanchor="top",
+            xanchor="left",
+            showarrow=False,
+            yshift=-(48 if narrow else 24),
+        )
     # One tick per layer, at its middle unit (a label per unit would overlap); hovering still names each unit.
+    # Narrow columns: every other layer name one line lower, so "inputs" (2 columns) and "hidden 1" do not collide.
     starts = np.concatenate([[0], np.cumsum(widths)[:-1]])
-    middles = [names[int(start + (width - 1) // 2)] for start, width in zip(starts, widths)]
+    middles = [names[int(start + i + (width - 1) // 2)] for i, (start, width) in enumerate(zip(starts, widths))]
     layers = [t("fig.layer.inputs", lang)] + [t("fig.layer.hidden", lang, i=i) for i in range(1, len(widths))]
+    if narrow:
+        layers = [("<br>" if i % 2 else "") + name for i, name in enumerate(layers)]
     fig.update_xaxes(type="category", showgrid=False, tickangle=0, tickmode="array", tickvals=middles, ticktext=layers)
     fig.update_yaxes(type="category", autorange="reversed", showgrid=False)
     return fig
 
 
-def _heatmap(values: np.ndarray, names: list[str], rows: list[str], kind: str, lang: str) -> go.Heatmap:
-    common = {"x": names, "y": rows, "xgap": 2, "ygap": 2}
+def _with_separators(values: np.ndarray, widths: list[int]) -> tuple[np.ndarray, list[str], list[int]]:
+    """``values`` with an empty (NaN) column between layers, the column names, and where the empty columns are."""
+    names = unit_names([*widths, 1])[: sum(widths)]
+    columns, labels, separators, start = [], [], [], 0
+    for i, width in enumerate(widths):
+        if i:
+            separators.append(len(labels))
+            columns.append(np.full((values.shape[0], 1), np.nan))
+            labels.append(" " * i)  # a distinct blank category per gap
+        columns.append(values[:, start : start + width])
+        labels += names[start : start + width]
+        start += width
+    return np.concatenate(columns, axis=1), labels, separators
+
+
+def _heatmap(values: np.ndarray, names: list[str], rows: list[str], kind: str, lang: str, gap: int) -> go.Heatmap:
+    common = {"x": names, "y": rows, "xgap": gap, "ygap": 2, "hoverongaps": False}
     if kind == "mask":
-        kept = values > 0.5
-        hover = np.where(kept, t("fig.net.kept_unit", lang), t("fig.net.dropped_unit", lang))
+        kept = np.where(np.isnan(values), np.nan, values > 0.5)
+        hover = np.where(kept == 1, t("fig.net.kept_unit", lang), t("fig.net.dropped_unit", lang))
         return go.Heatmap(
-            z=kept.astype(float),
+            z=kept,
             zmin=0,
             zmax=1,
             colorscale=[[0, DROPPED_COLOR], [1, KEPT_COLOR]],

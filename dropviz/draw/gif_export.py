@@ -38,6 +38,7 @@ from dropviz.draw.network_figure import (
 from dropviz.draw.subnetwork_figure import _unit_radius
 from dropviz.draw.surface_image import surface_png
 from dropviz.i18n import t
+from dropviz.text.numbers import significant
 
 MAX_FRAMES = 60
 DEFAULT_SIZE = (960, 540)  # 16:9, sharp on a 1080p slide at half width or full screen
@@ -511,7 +512,7 @@ def _test_loss(model: DropoutMLP, split: Split) -> float:
 
 
 def _format_loss(loss: float) -> str:
-    return f"{loss:.3f}" if abs(loss) < 1000 else f"{loss:.3g}"
+    return f"{loss:.3f}" if abs(loss) < 1000 else significant(loss)
 
 
 def _format_drop(drop_probs: Sequence[float | Sequence[float]]) -> str:

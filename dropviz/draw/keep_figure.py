@@ -19,7 +19,8 @@ def keep_frequency_figure(
     layer_sizes: Sequence[int],
     lang: str = "en",
 ) -> go.Figure:
-    """Per droppable unit: the fraction of frames that kept it (bars) beside its keep probability 1 - p (marks).
+    """Per droppable unit: the fraction of frames that kept it (bars) beside its keep probability 1 - p (marks),
+    with whiskers of two binomial standard errors, 2 sqrt(k (1 - k) / n): where about 95% of bars end for n masks.
 
     ``layer_sizes`` is either the model's full ``layer_sizes`` (outputs last, never dropped) or just the
     droppable widths; whichever sums to d = ``mu_frames.shape[1]``.
@@ -41,6 +42,8 @@ def keep_frequency_figure(
     names = unit_names([*widths, 1])[:d]
     freq = (mu > 0.5).double().mean(0).numpy()
     tick = float(np.clip(600 / d, 14, 60))  # roughly the bar width, in px
+    k = keep.numpy()
+    spread = 2 * np.sqrt(k * (1 - k) / mu.shape[0])
     fig = go.Figure(
         [
             go.Bar(
@@ -52,10 +55,18 @@ def keep_frequency_figure(
             ),
             go.Scatter(
                 x=names,
-                y=keep.numpy(),
+                y=k,
                 name=t("fig.keep.keep_prob", lang),
                 mode="markers",
                 marker={"symbol": "line-ew", "size": tick, "line": {"color": palette.VERMILION, "width": 4}},
+                error_y={
+                    "type": "data",
+                    "array": np.minimum(spread, 1 - k),  # a fraction stays within [0, 1]
+                    "arrayminus": np.minimum(spread, k),
+                    "color": palette.VERMILION,
+                    "thickness": 1.5,
+                    "width": tick / 4,
+                },
                 cliponaxis=False,  # a keep probability of 1 sits on the top edge
                 hovertemplate="%{x}: %{y:.2f}<extra></extra>",
             ),

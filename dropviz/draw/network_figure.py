@@ -20,6 +20,7 @@ from dropviz.core import masks as mk
 from dropviz.core.model import DropoutMLP
 from dropviz.draw import palette
 from dropviz.i18n import t
+from dropviz.text.numbers import times_ten
 
 # |w| is drawn with one of these line widths (px): one scatter trace per width and sign keeps traces constant.
 EDGE_WIDTHS = (0.5, 2.33, 4.17, 6.0)
@@ -68,13 +69,14 @@ def unit_names(layer_sizes: Sequence[int]) -> list[str]:
 
 
 def format_probability(p: float) -> str:
-    """p(mu) for a title: plain for ordinary values, scientific notation when small (2^-d gets tiny fast)."""
+    """p(mu) for a title: plain for ordinary values, in powers of ten when small (2^-d gets tiny fast)."""
     p = float(p)
     if p == 0.0:
         return "0"
     if p >= 1e-3:
         return f"{p:.4g}"
-    return f"{p:.2e}"
+    mantissa, exponent = f"{p:.2e}".split("e")
+    return times_ten(mantissa, int(exponent))
 
 
 def format_mask(mu: Sequence[float], widths: Sequence[int]) -> str:

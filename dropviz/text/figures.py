@@ -4,7 +4,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.layer.inputs": {"en": "inputs", "ko": "입력층"},
     "fig.layer.hidden": {"en": "hidden {i}", "ko": "은닉층 {i}"},
     "fig.layer.outputs": {"en": "outputs", "ko": "출력층"},
-    "fig.layer.drop": {"en": "drop p={drop}<br>keep {keep}", "ko": "드롭 확률 p={drop}<br>유지 확률 {keep}"},
+    "fig.layer.drop": {"en": "drop p={drop}<br>keep {keep}", "ko": "드롭 p={drop}<br>유지 {keep}"},
     "fig.layer.never_dropped": {"en": "never dropped", "ko": "드롭되지 않음"},
     "fig.net.frame": {"en": "mask {i} of {n}", "ko": "마스크 {i}/{n}"},
     "fig.net.positive": {"en": "positive weight", "ko": "양의 가중치"},
@@ -25,6 +25,10 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.keep.yaxis": {"en": "fraction kept / keep probability", "ko": "유지된 비율 / 유지 확률"},
     "fig.batch.multiplier": {"en": "multiplier", "ko": "곱하는 값"},
     "fig.batch.share": {"en": "share of weights kept", "ko": "유지된 가중치 비율"},
+    "fig.batch.legend": {
+        "en": "■ dark: unit kept   □ white: unit dropped",
+        "ko": "■ 어두운 칸: 유지된 유닛   □ 흰 칸: 드롭된 유닛",
+    },
     "fig.batch.example": {"en": "example {i}", "ko": "예제 {i}"},
     "fig.batch.title": {
         "en": "One minibatch: {b} examples, {b} masks",

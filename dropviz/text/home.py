@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "home.intro": {
         "en": "Dropout (Deep Learning, section 7.12) trains a network while randomly switching units off: every example of every minibatch gets its own fresh **mask**, which keeps each input unit with probability 0.8 and each hidden unit with probability 0.5 (the book's suggested **drop** probabilities are 0.2 and 0.5). Each mask picks a **subnetwork**, and all subnetworks share one set of weights, so training is a cheap kind of **bagging**. At test time the subnetworks' predictions have to be combined: this app shows how.",
-        "ko": "드롭아웃(Deep Learning 7.12절)은 유닛을 무작위로 끄면서 신경망을 학습합니다. 미니배치의 예제마다 새 **마스크**를 뽑아 입력 유닛은 유지 확률 0.8로, 은닉 유닛은 유지 확률 0.5로 남깁니다(책이 권하는 **드롭** 확률은 0.2와 0.5). 마스크마다 **부분 신경망**이 하나 정해지고, 모든 부분 신경망이 가중치 한 벌을 공유하므로 학습은 값싼 **배깅**인 셈입니다. 테스트할 때는 부분 신경망들의 예측을 합쳐야 하는데, 이 앱은 그 방법들을 보여 줍니다.",
+        "ko": "드롭아웃(Deep Learning 7.12절)은 유닛(노드)을 무작위로 끄면서 신경망을 학습합니다. 미니배치의 예제마다 새 **마스크**를 뽑아 입력 유닛은 유지 확률 0.8로, 은닉 유닛은 유지 확률 0.5로 남깁니다(책이 권하는 **드롭** 확률은 0.2와 0.5). 마스크마다 **부분 신경망**이 하나 정해지고, 모든 부분 신경망이 가중치 한 벌을 공유하므로 학습은 값싼 **배깅**인 셈입니다. 테스트할 때는 부분 신경망들의 예측을 합쳐야 하는데, 이 앱은 그 방법들을 보여 줍니다.",
     },
     "home.masks": {
         "en": "Watch masks being drawn on the network and count the 2^d subnetworks.",

@@ -7,7 +7,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "masks.intro": {
         "en": "A **mask** μ has one 0/1 entry per input and hidden unit; μᵢ = 0 removes unit i and all its weights, leaving a **subnetwork**. Training draws a fresh mask for **every example** of a minibatch, so one step trains as many subnetworks as the minibatch has examples, all on the same shared weights: bagging with parameter sharing.",
-        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i와 그 유닛의 가중치가 모두 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 파라미터를 공유하는 배깅인 셈입니다.",
+        "ko": "**마스크** μ는 입력 유닛과 은닉 유닛(노트의 노드)마다 0 또는 1 값을 하나씩 가집니다. μᵢ = 0이면 유닛 i와 그 유닛의 가중치가 모두 빠지고 **부분 신경망**이 남습니다. 학습은 미니배치의 **예제마다** 새 마스크를 뽑으므로, 한 단계에서 예제 수만큼의 부분 신경망이 같은 가중치를 공유하며 학습됩니다. 파라미터를 공유하는 배깅인 셈입니다.",
     },
     "masks.units": {
         "en": "Droppable units d",
@@ -25,6 +25,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Units that can vary",
         "ko": "바뀔 수 있는 유닛",
     },
+    "masks.possible_none": {
+        "en": "Only one of the {count} subnetworks can occur: every drop probability is 0 or 1, so every mask is the same and training uses one ordinary net.",
+        "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 하나뿐입니다. 모든 드롭 확률이 0 또는 1이라 마스크가 늘 같으므로, 학습은 평범한 신경망 하나를 씁니다.",
+    },
+    "masks.possible_one": {
+        "en": "Only 2 of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only one unit varies.",
+        "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 2개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 드롭되므로, 유닛 하나만 바뀝니다.",
+    },
     "masks.possible": {
         "en": "Only {possible} of the {count} subnetworks can occur: units with drop probability 0 are always kept and units with drop probability 1 always dropped, so only the {k} other units vary.",
         "ko": "부분 신경망 {count}개 중 실제로 나올 수 있는 것은 {possible}개뿐입니다. 드롭 확률이 0인 유닛은 항상 유지되고 1인 유닛은 항상 드롭되므로, 나머지 {k}개 유닛만 바뀝니다.",
@@ -38,8 +46,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "가우시안 노이즈: 모든 예제의 모든 유닛을 유지하되<br>N(1, p/(1−p))에서 뽑은 값을 곱합니다",
     },
     "masks.batch_dropconnect": {
-        "en": "DropConnect: the share of each unit's outgoing weights<br>that one minibatch of {b} examples keeps",
-        "ko": "DropConnect: 예제 {b}개짜리 미니배치에서<br>각 유닛에서 나가는 가중치 중 유지된 비율",
+        "en": "DropConnect: share of each unit's<br>outgoing weights kept ({b} examples)",
+        "ko": "DropConnect: 각 유닛에서 나가는<br>가중치 중 유지된 비율 (예제 {b}개)",
     },
     "masks.note_gaussian": {
         "en": "The diagram shows dropout masks of the same drop probabilities. Gaussian noise never removes a unit: it rescales each one, sometimes past 2 or below 0 (vermilion), with the same mean and variance as dropout's multiplier.",
@@ -90,7 +98,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "각 유닛은 얼마나 자주 유지되었나?",
     },
     "masks.frequency_caption": {
-        "en": "Bars: fraction of the {n} sampled masks that kept the unit. Marks: its keep probability 1 − p. With more masks the bars settle on the marks.",
-        "ko": "막대: 뽑은 마스크 {n}개 중 그 유닛을 유지한 비율. 가로선: 유지 확률 1 − p. 마스크를 많이 뽑을수록 막대 끝이 가로선에 가까워집니다.",
+        "en": "Bars: fraction of the {n} sampled masks that kept the unit. Marks: its keep probability k = 1 − p; whiskers: k ± 2√(k(1 − k)/{n}), two standard errors, where about 95% of bars should end. With more masks the whiskers shrink and the bars settle on the marks.",
+        "ko": "막대: 뽑은 마스크 {n}개 중 그 유닛을 유지한 비율. 가로선: 유지 확률 k = 1 − p, 수염: k ± 2√(k(1 − k)/{n}), 즉 표준오차의 두 배로, 막대 끝의 약 95%가 이 안에 들어와야 합니다. 마스크를 많이 뽑을수록 수염이 짧아지고 막대 끝이 가로선에 가까워집니다.",
     },
 }

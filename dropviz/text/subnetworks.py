@@ -2,8 +2,8 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "subnet.title": {
-        "en": "Subnetworks (Figure 7.6, live)",
-        "ko": "부분 신경망 (움직이는 그림 7.6)",
+        "en": "Subnetworks (Figure 7.6, hands-on)",
+        "ko": "부분 신경망 (직접 만져 보는 그림 7.6)",
     },
     "subnet.preset": {
         "en": "Book's net",
@@ -18,8 +18,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "다시 뽑기",
     },
     "subnet.redraw_help": {
-        "en": "Draw {n} new masks from p(μ). The draw number is part of this session, so a rerun shows the same {n}.",
-        "ko": "p(μ)에서 마스크 {n}개를 새로 뽑습니다. 몇 번째로 뽑았는지가 이 세션에 저장되므로 다시 실행해도 같은 {n}개가 보입니다.",
+        "en": "Draw {n} new masks from p(μ). How many times you redrew is part of the link, so the link shows the same {n}.",
+        "ko": "p(μ)에서 마스크 {n}개를 새로 뽑습니다. 몇 번째로 뽑았는지가 링크에 들어가므로 링크를 열어도 같은 {n}개가 보입니다.",
     },
     "subnet.units_all": {
         "en": "d = **{d}** droppable units, all with 0 < drop probability < 1.",
@@ -94,8 +94,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "속이 빈 원: 아래 표에서 쓰는 테스트 점.",
     },
     "subnet.card_caption": {
-        "en": "Each card: a subnetwork (dropped units and their weights removed; blue weights positive, orange negative), its decision surface from the trained weights with inverted-dropout scaling (kept units × 1/keep probability), its mask μ (1 = kept, layers split by |) and p(μ), the chance that training draws that mask. Net trained for {steps} steps.",
-        "ko": "각 카드: 부분 신경망(드롭된 유닛과 그 가중치는 지움, 파란색은 양의 가중치, 주황색은 음의 가중치), 학습된 가중치에 역드롭아웃 스케일링(유지된 유닛 × 1/유지 확률)을 적용해 그린 결정 경계, 마스크 μ(1 = 유지, 층은 |로 구분), 그리고 학습 중 그 마스크가 뽑힐 확률 p(μ). 신경망은 {steps}단계 학습되었습니다.",
+        "en": "Each card: a subnetwork (dropped units and their weights removed; purple weights positive, green negative), its decision surface from the trained weights with inverted-dropout scaling (kept units × 1/keep probability), its mask μ (1 = kept, layers split by |) and p(μ), the probability of that mask under dropout. Net trained for {steps} steps.",
+        "ko": "각 카드: 부분 신경망(드롭된 유닛과 그 가중치는 지움, 보라색은 양의 가중치, 초록색은 음의 가중치), 학습된 가중치에 역드롭아웃 스케일링(유지된 유닛 × 1/유지 확률)을 적용해 그린 결정 경계, 마스크 μ(1 = 유지, 층은 |로 구분), 그리고 드롭아웃에서 그 마스크가 나올 확률 p(μ). 신경망은 {steps}단계 학습되었습니다.",
     },
     "subnet.table_title": {
         "en": "One test point through every subnetwork shown",
@@ -161,8 +161,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The first two rows are computed from the table above with w(μ) = p(μ); they are exactly the arithmetic and normalized geometric means of the Inference and Theory pages. Weight scaling runs the whole net once and only approximates them.",
         "ko": "처음 두 행은 위 표에서 w(μ) = p(μ)로 계산한 것으로, 추론 규칙 페이지와 이론 페이지의 산술평균, 정규화한 기하평균과 정확히 같습니다. 가중치 스케일링 추론 규칙은 전체 신경망을 한 번만 실행하며 이 두 평균을 근사할 뿐입니다.",
     },
+    "subnet.combo_listed_linear": {
+        "en": "The first two rows are computed from the table above with w(μ) = p(μ); they are exactly the arithmetic and normalized geometric means of the Inference and Theory pages. With no hidden layer (softmax regression) or linear hidden units, running the whole net once with weight scaling gives the normalized geometric mean exactly, as the book shows.",
+        "ko": "처음 두 행은 위 표에서 w(μ) = p(μ)로 계산한 것으로, 추론 규칙 페이지와 이론 페이지의 산술평균, 정규화한 기하평균과 정확히 같습니다. 은닉층이 없거나(소프트맥스 회귀) 은닉 유닛이 선형이면 책에서 보인 대로 가중치 스케일링한 전체 신경망을 한 번 실행한 결과가 정규화한 기하평균과 정확히 같습니다.",
+    },
+    "subnet.combo_listed_one": {
+        "en": "Only one subnetwork can occur (every drop probability is 0 or 1), so the three rows agree exactly: there is nothing to average.",
+        "ko": "나올 수 있는 부분 신경망이 하나뿐이므로(모든 드롭 확률이 0 또는 1) 세 행이 정확히 같습니다. 평균할 것이 없습니다.",
+    },
+    "subnet.method_note": {
+        "en": "This net is trained with **{method}**, which draws no unit masks. The cards show the dropout subnetworks of the same drop probabilities, run on its trained weights.",
+        "ko": "이 신경망은 유닛 마스크를 뽑지 않는 **{method}**로 학습합니다. 카드는 같은 드롭 확률의 드롭아웃 부분 신경망을 학습된 가중치로 실행한 것입니다.",
+    },
     "subnet.combo_sampled": {
-        "en": "Over the {n} sampled subnetworks only: each counts w(μ) = 1/{n}, because they were drawn with probability p(μ). So the first two rows are Monte Carlo estimates from {n} masks, not the exact means (the Theory page uses 20,000 masks).",
-        "ko": "뽑은 부분 신경망 {n}개만으로 계산했습니다. 확률 p(μ)로 뽑았으므로 각 부분 신경망은 w(μ) = 1/{n}만큼 반영됩니다. 따라서 처음 두 행은 마스크 {n}개로 얻은 몬테카를로 추정값이며 정확한 평균이 아닙니다(이론 페이지는 마스크 20,000개를 씁니다).",
+        "en": "Over the {n} sampled subnetworks only: each counts w(μ) = 1/{n}, because they were drawn with probability p(μ). So the first two rows are Monte Carlo estimates from {n} masks, ± one (jackknife) standard error: they may differ from the Theory page's figures for this point, which come from 20,000 masks.",
+        "ko": "뽑은 부분 신경망 {n}개만으로 계산했습니다. 확률 p(μ)로 뽑았으므로 각 부분 신경망은 w(μ) = 1/{n}만큼 반영됩니다. 따라서 처음 두 행은 마스크 {n}개로 얻은 몬테카를로 추정값이고, ± 뒤의 값은 (잭나이프) 표준오차입니다. 마스크 20,000개로 계산하는 이론 페이지의 같은 점 값과는 다를 수 있습니다.",
     },
 }

@@ -30,7 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "정규화한 기하평균",
     },
     "theory.geom": {
-        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels. (The Korean study note calls this the harmonic mean; it is the geometric mean.)",
+        "en": "The book takes the 2^d-th root of the product (uniform masks, p = 0.5); with other drop probabilities each factor gets the exponent p(μ). The result no longer sums to 1 over classes, so it is renormalized. For a softmax output this equals the softmax of the p(μ)-weighted mean logits z(x, μ): the log-sum-exp term is the same for every class and cancels. (It is sometimes misnamed the harmonic mean: the product of probabilities raised to p(μ) is a geometric mean.)",
         "ko": "책은 모든 마스크의 확률이 같은 경우(드롭 확률 p = 0.5)에 곱의 2^d제곱근을 씁니다. 드롭 확률이 다르면 곱하는 각 항에 지수 p(μ)를 붙입니다. 그러면 클래스에 대한 합이 더 이상 1이 아니므로 다시 정규화합니다. 소프트맥스 출력에서는 이것이 p(μ)로 가중 평균한 로짓 z(x, μ)의 소프트맥스와 같습니다. log-sum-exp 항이 모든 클래스에 같아서 소거되기 때문입니다. (한국어 스터디 노트에는 조화평균이라고 적혀 있지만 기하평균이 맞습니다.)",
     },
     "theory.ws_title": {
@@ -42,8 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "역드롭아웃에서는 그 대신 학습할 때 유지된 유닛에 1/k를 곱하고, 테스트 때에는 원래 신경망을 그대로 씁니다.",
     },
     "theory.ws": {
-        "en": "Hinton's rule: run the whole net once, multiplying each unit's outgoing weights by its keep probability. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",
-        "ko": "힌튼이 제안한 규칙입니다. 각 유닛에서 나가는 가중치에 그 유닛의 유지 확률을 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링한 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화한 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
+        "en": "Hinton's rule: run the whole net once, multiplying the outgoing weights of each unit i (the weights Wᵢⱼ from i to each unit j of the next layer) by its keep probability kᵢ. torch (and dropviz) use inverted dropout instead: kept units are divided by k during training, so at test time the plain net is the weight-scaled net. For softmax regression or linear hidden units this equals the normalized geometric mean exactly; with ReLU, tanh or sigmoid units it is an approximation.",
+        "ko": "힌튼이 제안한 규칙입니다. 각 유닛 i에서 나가는 가중치(i에서 다음 층의 유닛 j로 가는 Wᵢⱼ)에 그 유닛의 유지 확률 kᵢ를 곱한 전체 신경망을 한 번만 실행합니다. torch와 dropviz는 그 대신 역드롭아웃을 씁니다. 학습할 때 유지된 유닛을 k로 나누므로 테스트 때에는 원래 신경망이 곧 가중치 스케일링한 신경망입니다. 소프트맥스 회귀나 선형 은닉 유닛에서는 정규화한 기하평균과 정확히 같고, ReLU, tanh, sigmoid 유닛에서는 근사입니다.",
     },
     "theory.live_title": {
         "en": "The three rules at one test point",
@@ -88,5 +88,9 @@ TEXT: dict[str, dict[str, str]] = {
     "theory.common": {
         "en": "Here the likeliest mask has p(μ) = {mode}: with so few units that can vary, training draws the same subnetworks again and again.",
         "ko": "여기서는 확률이 가장 높은 마스크의 p(μ) = {mode}입니다. 바뀔 수 있는 유닛이 적어서 학습이 같은 부분 신경망들을 거듭 뽑습니다.",
+    },
+    "theory.method_note": {
+        "en": "This net is trained with **{method}**, not with the unit masks of this section: the formulas below describe dropout itself, and the rules at one test point average over {method} draws instead of masks μ.",
+        "ko": "이 신경망은 이 절의 유닛 마스크가 아니라 **{method}**로 학습합니다. 아래 수식은 드롭아웃 자체를 설명하고, 테스트 점 하나에서 본 세 규칙은 마스크 μ 대신 {method}를 뽑아 평균합니다.",
     },
 }

@@ -86,8 +86,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "드롭아웃 없음",
     },
     "train.metrics": {
-        "en": "step **{step}** · train acc **{train_acc:.0%}** · test acc **{test_acc:.1%}** · train loss {train_loss} · test loss **{test_loss}**",
-        "ko": "**{step}**단계 · 학습 정확도 **{train_acc:.0%}** · 테스트 정확도 **{test_acc:.1%}** · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
+        "en": "step **{step}** · train acc {train_acc:.0%} · test acc {test_acc:.1%} · train loss {train_loss} · test loss **{test_loss}**",
+        "ko": "**{step}**단계 · 학습 정확도 {train_acc:.0%} · 테스트 정확도 {test_acc:.1%} · 학습 손실 {train_loss} · 테스트 손실 **{test_loss}**",
     },
     "train.legend": {
         "en": "Background: class probabilities of the weight-scaled net (saturated = confident, white = undecided), dark line = decision boundary. Dots: the training points. The {n_test} test points are not drawn (they would hide the surface); the test figures use them.",
@@ -116,5 +116,21 @@ TEXT: dict[str, dict[str, str]] = {
     "train.diverged": {
         "en": "Training stopped for both nets: the loss of {net} blew up (NaN, infinite or over a million) at step {step}. Press Reset, or pick a smaller learning rate, to start again.",
         "ko": "두 신경망 모두 학습을 멈췄습니다. {step}단계에서 {net}의 손실이 발산했습니다(NaN, 무한대 또는 100만 초과). 다시 시작하려면 초기화를 누르거나 더 작은 학습률을 고르세요.",
+    },
+    "train.pretrained": {
+        "en": "These nets have already trained {steps} steps: another page trained them to draw its figures. Press Reset to watch training from step 0.",
+        "ko": "두 신경망은 이미 {steps}단계를 학습했습니다. 다른 페이지가 그림을 그리려고 학습시켰습니다. 0단계부터 학습하는 모습을 보려면 초기화를 누르세요.",
+    },
+    "train.watch_loss": {
+        "en": "Test loss also counts how confident each answer is, so it shows overfitting before accuracy does: on noisy data the two nets' test accuracies often stay close while the twin's test loss climbs.",
+        "ko": "테스트 손실은 답이 얼마나 확신에 차 있는지까지 반영하므로 과대적합을 정확도보다 먼저 드러냅니다. 노이즈가 많은 데이터에서는 두 신경망의 테스트 정확도가 비슷하게 유지되는 동안 쌍둥이 신경망의 테스트 손실이 올라가는 일이 많습니다.",
+    },
+    "train.m_train_acc": {"en": "train accuracy", "ko": "학습 정확도"},
+    "train.m_test_acc": {"en": "test accuracy", "ko": "테스트 정확도"},
+    "train.m_train_loss": {"en": "train loss", "ko": "학습 손실"},
+    "train.m_test_loss": {"en": "test loss", "ko": "테스트 손실"},
+    "train.metrics_step": {
+        "en": "step **{step}**",
+        "ko": "**{step}**단계",
     },
 }

@@ -257,14 +257,14 @@ def slider_thumb(slider: Locator) -> Locator:
 
 def step_pattern(lang: str = "en") -> re.Pattern:
     """Matches the train page's metrics line and captures its step count."""
-    return re.compile("^" + re.escape(plain(text_before_values("train.metrics", lang))) + r"(\d+)")
+    return re.compile("^" + re.escape(plain(text_before_values("train.metrics", lang))) + r"(\d[\d,]*)")
 
 
 def step_counts(page: Page, lang: str = "en") -> list[int]:
     """The step count of each metrics line on the train page (one per net: with dropout, and the twin)."""
     pattern = step_pattern(lang)
     lines = page.locator(f'{MAIN} [data-testid="stMarkdownContainer"]').filter(has_text=pattern).all_inner_texts()
-    return [int(pattern.match(line.strip()).group(1)) for line in lines if pattern.match(line.strip())]
+    return [int(match.group(1).replace(",", "")) for line in lines if (match := pattern.match(line.strip()))]
 
 
 def active_nav(page: Page) -> list[str]:
