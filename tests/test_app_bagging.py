@@ -31,9 +31,10 @@ def test_the_k_slider_sets_the_number_of_member_surfaces():
     assert not at.exception
     assert len(member_images(at)) == 3
     assert at.session_state[MEMBERS][1].k == 3
-    table = at.dataframe[0].value
+    table = at.table[0].value
     assert len(table) == 3 + 3  # bagging, two dropout rules, then each member
-    assert table.iloc[0, 1] == "3 × 22 = 66"  # a 2-4-2 net has 2·4 + 4 + 4·2 + 2 = 22 parameters
+    assert table.iloc[0, 0] == "3 × 22 = 66"  # a 2-4-2 net has 2·4 + 4 + 4·2 + 2 = 22 parameters
+    assert not any("±" in cell for cell in table.to_numpy().ravel())  # 64 masks: every figure exact
 
 
 def test_a_drop_slider_changes_the_dropout_net_but_does_not_retrain_the_members():
@@ -62,6 +63,25 @@ def test_default_net_uses_monte_carlo_and_korean_translates_the_page():
     monte_carlo = t("bag.sub.monte_carlo", "ko", n="2,000", d=0).split("2^")[0]
     assert any(c.value.startswith(monte_carlo) for c in at.caption)
     assert at.info and at.info[0].value.startswith(t("bag.lesson", "ko", d=0, coverage="")[:10])
+    arithmetic = at.table[0].value.iloc[2]  # the dropout net's arithmetic mean over 2,000 sampled masks
+    assert "±" in arithmetic.iloc[3] and "±" in arithmetic.iloc[4]
+    assert "±" not in at.table[0].value.iloc[1].iloc[3]  # weight scaling: one deterministic pass
+    assert any("±" in m.value for m in at.markdown)  # and under its picture
+
+
+def test_no_varying_unit_means_no_ensemble_and_no_count_of_subnetworks():
+    at = open_page({"hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "0.0"})
+    text = "\n".join(m.value for m in at.markdown)
+    assert "2^0" not in text and t("bag.sampling_none", draws="8,000") in text
+    assert at.info[-1].value == t("bag.lesson_none")
+
+
+def test_other_noises_are_not_counted_as_masks():
+    at = open_page({"hidden": "1", "width": "4", "method": "gaussian"})
+    name = t("side.method.gaussian")
+    text = "\n".join(m.value for m in at.markdown)
+    assert t("bag.sampling_noise", draws="8,000", method=name) in text and "masks (one per example" not in text
+    assert at.info[-1].value == t("bag.lesson_noise", method=name)
 
 
 def test_presenter_mode_leaves_out_the_explanations_but_keeps_the_pictures():

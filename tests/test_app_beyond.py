@@ -164,7 +164,24 @@ def test_figures_are_projector_readable(lang):
 @pytest.mark.parametrize("method", ["gaussian", "dropconnect"])
 def test_other_noises_are_sampled_on_a_shorter_curve(method):
     at = open_page({**SMALL, "method": method})
-    assert at.info and at.info[0].value.startswith(starts("beyond.reference_noise", chars=30))
+    what = t(f"beyond.what_{method}")
+    assert at.info[0].value == t("beyond.method_note", method=t(f"side.method.{method}"), what=what)
+    assert at.info[1].value.startswith(starts("beyond.reference_noise", chars=30))
     curve = at.session_state[CURVE][1]
     assert curve.reference == "monte_carlo" and curve.ks[-1] == 256 and curve.reference_masks == 2_000
     assert len(at.get("plotly_chart")) == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"p_in": "0.0", "p_h1": "0.0", "p_h2": "0.0"},
+        {**SMALL, "p_in": "0.0", "p_h1": "1.0"},
+        {"hidden": "0", "p_in": "0.0", "method": "gaussian"},
+    ],
+)
+def test_nothing_random_left_means_one_sentence_instead_of_noise_plotted_as_results(query):
+    at = open_page(query)
+    assert [s.value for s in at.success] == [t("beyond.trivial")]
+    assert not at.get("plotly_chart")  # no curve of rounding errors, no map of zeros
+    assert CURVE not in at.session_state and MAPS not in at.session_state

@@ -8,6 +8,7 @@ import torch
 from app import training_cache, ui
 from dropviz.core import bagging as bg
 from dropviz.core import ensembles as en
+from dropviz.core.compare import jackknife
 from dropviz.core.training import TrainingDiverged
 from dropviz.draw.surface_image import png_data_uri, surface_png
 
@@ -22,7 +23,6 @@ TIMED_STEPS = training_cache.TIMED_STEPS  # the dropout net's training time is m
 MAIN_SIZE = 360 if ui.presenting() else 290  # px: the three main pictures fit the first screen at 1280x720
 MEMBER_SIZE = 170
 MEMBERS_PER_ROW = 8
-TABLE_COLUMN_PX = (220, 140, 130, 150, 100, 110)  # fixed, so no cell is cut; the last column takes the rest
 
 settings = ui.current()
 exp = ui.experiment(settings)
@@ -120,8 +120,20 @@ def dropout_rules() -> dict:
             "nll": float(bg.log_loss(probs[n_grid:], y_test)),
             "image": surface_uri(probs[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
         }
+    if result.leave_one_out:  # Monte Carlo: the arithmetic mean's scores get their jackknife standard errors
+        full = (result.arithmetic, result.geometric)
+        for score, of in (("acc", bg.accuracy), ("nll", bg.log_loss)):
+            _, se = jackknife(lambda a, g, of=of: of(a[n_grid:], y_test), full, result.leave_one_out)
+            rules["arithmetic"][f"{score}_se"] = float(se)
     st.session_state[RULES] = (key, rules)
     return rules
+
+
+def scores(shown: dict) -> tuple[str, str]:
+    """Test accuracy and NLL as shown: "74.1%" and "0.512", or "74.1% ± 0.2%" for a Monte Carlo estimate."""
+    if "acc_se" not in shown:
+        return f"{shown['acc']:.1%}", f"{shown['nll']:.3f}"
+    return ui.plus_minus(shown["acc"], shown["acc_se"], ".1%"), ui.plus_minus(shown["nll"], shown["nll_se"], ".3f")
 
 
 def dropout_seconds() -> tuple[float, int]:
@@ -162,7 +174,8 @@ def arithmetic_subtitle() -> str:
 def picture(column, subtitle: str, shown: dict) -> None:
     """Surface and test scores first (they must fit a projector's first screen), then the details."""
     column.image(shown["image"], width=MAIN_SIZE)
-    column.markdown(ui.tr("bag.scores", acc=shown["acc"], nll=shown["nll"]))
+    acc, nll = scores(shown)
+    column.markdown(ui.tr("bag.scores", acc=acc, nll=nll))
     column.caption(subtitle)
 
 
@@ -195,7 +208,7 @@ def table() -> pd.DataFrame:
     cols = [ui.tr(f"bag.col.{c}") for c in ("model", "params", "steps", "time", "acc", "nll", "data")]
 
     def row(name, stored, taken, seconds, acc, nll, data) -> dict:
-        return dict(zip(cols, (name, stored, taken, seconds, f"{acc:.1%}", f"{nll:.3f}", data)))
+        return dict(zip(cols, (name, stored, taken, seconds, acc, nll, data)))
 
     rows = [
         row(
@@ -203,16 +216,13 @@ def table() -> pd.DataFrame:
             f"{k} × {params:,} = {k * params:,}",
             f"{k} × {steps:,} = {k * steps:,}",
             bag_seconds,
-            bagged["acc"],
-            bagged["nll"],
+            *scores(bagged),
             bag_data,
         )
     ]
     for name in ("weight_scaled", "arithmetic"):
         shown = rules[name]
-        rows.append(
-            row(ui.tr(f"bag.row.{name}"), f"{params:,}", f"{steps:,}", drop_time, shown["acc"], shown["nll"], drop_data)
-        )
+        rows.append(row(ui.tr(f"bag.row.{name}"), f"{params:,}", f"{steps:,}", drop_time, *scores(shown), drop_data))
     for i in range(k):
         count = int(round(float(share[i]) * n))
         rows.append(
@@ -221,8 +231,8 @@ def table() -> pd.DataFrame:
                 f"{params:,}",
                 f"{steps:,}",
                 ui.tr("bag.same_run"),
-                float(bagged["member_acc"][i]),
-                float(bagged["member_nll"][i]),
+                f"{float(bagged['member_acc'][i]):.1%}",
+                f"{float(bagged['member_nll'][i]):.3f}",
                 ui.tr("bag.data.member", count=count, n=n, share=float(share[i])),
             )
         )
@@ -238,14 +248,7 @@ def readable(x: float) -> str:
 
 
 st.subheader(ui.tr("bag.table_title"))
-frame = table()
-widths = dict(zip(frame.columns, TABLE_COLUMN_PX))
-st.dataframe(
-    frame,
-    hide_index=True,
-    height="content",
-    column_config={col: st.column_config.TextColumn(width=px) for col, px in widths.items()},
-)
+st.table(table().set_index(ui.tr("bag.col.model")))  # a static table wraps its cells: nothing is cut at 1280 px
 drop_time_steps = dropout_seconds()[1]
 scaled = "" if drop_time_steps == steps else ui.tr("bag.scaled_note", steps=f"{steps:,}")
 ui.aside(ui.tr("bag.table_caption", k=k, timed=f"{drop_time_steps:,}", scaled=scaled))
@@ -256,24 +259,31 @@ draws = steps * batch
 per_subnet = draws / 2**d
 share = bagged["share"]
 st.subheader(ui.tr("bag.sampling_title"))
-st.markdown(
-    ui.tr(
-        "bag.sampling",
-        n=n_points,
-        expected=bg.expected_distinct_share(n_points),
-        lo=float(share.min()),
-        hi=float(share.max()),
-        mean=float(share.mean()),
-        b=batch,
-        share=batch / n_points,
-        epoch=round(n_points / batch, 2),
-        draws=f"{draws:,}",
-        d=d,
-        subnets=readable(2.0**d),
-        per_subnet=readable(per_subnet),
+bootstrap = ui.tr(
+    "bag.sampling",
+    n=n_points,
+    expected=bg.expected_distinct_share(n_points),
+    lo=float(share.min()),
+    hi=float(share.max()),
+    mean=float(share.mean()),
+    b=batch,
+    share=batch / n_points,
+    epoch=round(n_points / batch, 2),
+)
+method = ui.tr(f"side.method.{model.noise}")
+if model.noise != "bernoulli":  # no finite set of subnetworks to count draws among
+    dropout, lesson = (
+        ui.tr("bag.sampling_noise", draws=f"{draws:,}", method=method),
+        ui.tr("bag.lesson_noise", method=method),
     )
-)
-coverage = (
-    ui.tr("bag.coverage_rare") if per_subnet < 1 else ui.tr("bag.coverage_often", per_subnet=readable(per_subnet))
-)
-st.info(ui.tr("bag.lesson", d=d, coverage=coverage), icon=":material/lightbulb:")
+elif d == 0:
+    dropout, lesson = ui.tr("bag.sampling_none", draws=f"{draws:,}"), ui.tr("bag.lesson_none")
+else:
+    dropout = ui.tr(
+        "bag.sampling_masks", draws=f"{draws:,}", d=d, subnets=readable(2.0**d), per_subnet=readable(per_subnet)
+    )
+    rare = per_subnet < 1
+    coverage = ui.tr("bag.coverage_rare") if rare else ui.tr("bag.coverage_often", per_subnet=readable(per_subnet))
+    lesson = ui.tr("bag.lesson", d=d, coverage=coverage)
+st.markdown(bootstrap + " " + dropout)
+st.info(lesson, icon=":material/lightbulb:")

@@ -31,6 +31,12 @@ if ui.divergence_message(exp):
     st.stop()
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
+if en.uncertain_units(model) == 0:  # one possible net: every curve would be rounding noise, every map zero
+    st.success(ui.tr("beyond.trivial"), icon=":material/check_circle:")
+    st.stop()
+if model.noise != "bernoulli":
+    method, what = ui.tr(f"side.method.{model.noise}"), ui.tr(f"beyond.what_{model.noise}")
+    st.info(ui.tr("beyond.method_note", method=method, what=what))
 
 split = exp.split
 points = np.concatenate([split.train.x, split.test.x])

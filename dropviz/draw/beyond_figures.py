@@ -20,8 +20,9 @@ from dropviz.draw.figures import AXIS_TITLE_SIZE, FONT_SIZE, apply_projector_sty
 from dropviz.draw.surface_image import probability_rgb, two_class_colorscale
 from dropviz.i18n import t
 
-ARITHMETIC = palette.BLUE
-GEOMETRIC = palette.VERMILION
+# Rules get colours of their own: blue and vermilion already mean the dropout net and its twin (Train page).
+ARITHMETIC = palette.PINK
+GEOMETRIC = palette.GREEN
 WEIGHT_SCALING = palette.UNIT  # dark grey: the rule every curve is set against
 GUIDE = "#8A8A8A"
 UNCERTAINTY_SCALE = "Viridis"  # an amount, like the difference maps of the Inference page

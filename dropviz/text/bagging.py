@@ -66,8 +66,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "노이즈를 {n}번 뽑아 구한 몬테카를로 추정값 ({method}: 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없음)",
     },
     "bag.scores": {
-        "en": "test accuracy **{acc:.1%}** · test NLL **{nll:.3f}**",
-        "ko": "테스트 정확도 **{acc:.1%}** · 테스트 NLL **{nll:.3f}**",
+        "en": "test accuracy **{acc}** · test NLL **{nll}**",
+        "ko": "테스트 정확도 **{acc}** · 테스트 NLL **{nll}**",
     },
     "bag.legend": {
         "en": "One colour scale for every picture, as on the Train page: a class colour deepens as its probability grows; the dark line is the decision boundary. Dots: the {n} training points (a member: only those in its resample). Test scores use {n_test} test points, not drawn.",
@@ -153,8 +153,28 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "재표본과 미니배치",
     },
     "bag.sampling": {
-        "en": "**Bootstrap:** a resample of n = {n} draws with replacement holds on average 1 − (1 − 1/n)^n = **{expected:.1%}** of the points (1 − 1/e ≈ 63.2% for large n); here the members got {lo:.0%}–{hi:.0%}, mean {mean:.1%}.  \n**Minibatches:** one minibatch of {b} covers {share:.0%} of the training set, and the shuffled minibatches cover every point once per epoch ({n}/{b} = {epoch:g} steps). The dropout net drew **{draws}** masks (one per example of each minibatch) among **2^{d} ≈ {subnets}** subnetworks: {per_subnet} draws per subnetwork on average.",
-        "ko": "**부트스트랩:** 복원추출로 n = {n}번 뽑은 재표본에 들어가는 점은 평균적으로 데이터의 1 − (1 − 1/n)^n = **{expected:.1%}**(n이 크면 1 − 1/e ≈ 63.2%)입니다. 여기서 각 모델의 재표본에는 {lo:.0%}–{hi:.0%}, 평균 {mean:.1%}가 들어갔습니다.  \n**미니배치:** 크기 {b}의 미니배치 하나는 학습 데이터의 {share:.0%}를 덮고, 섞은 미니배치들은 에폭마다({n}/{b} = {epoch:g}단계) 모든 점을 한 번씩 봅니다. 드롭아웃 신경망은 **2^{d} ≈ {subnets}**개의 부분 신경망 가운데 마스크를 **{draws}**번 뽑았습니다(미니배치의 예제마다 하나씩). 부분 신경망 하나당 평균 {per_subnet}번입니다.",
+        "en": "**Bootstrap:** a resample of n = {n} draws with replacement holds on average 1 − (1 − 1/n)^n = **{expected:.1%}** of the points (1 − 1/e ≈ 63.2% for large n); here the members got {lo:.0%}–{hi:.0%}, mean {mean:.1%}.  \n**Minibatches:** one minibatch of {b} covers {share:.0%} of the training set, and the shuffled minibatches cover every point once per epoch ({n}/{b} = {epoch:g} steps).",
+        "ko": "**부트스트랩:** 복원추출로 n = {n}번 뽑은 재표본에 들어가는 점은 평균적으로 데이터의 1 − (1 − 1/n)^n = **{expected:.1%}**(n이 크면 1 − 1/e ≈ 63.2%)입니다. 여기서 각 모델의 재표본에는 {lo:.0%}–{hi:.0%}, 평균 {mean:.1%}가 들어갔습니다.  \n**미니배치:** 크기 {b}의 미니배치 하나는 학습 데이터의 {share:.0%}를 덮고, 섞은 미니배치들은 에폭마다({n}/{b} = {epoch:g}단계) 모든 점을 한 번씩 봅니다.",
+    },
+    "bag.sampling_masks": {
+        "en": "The dropout net drew **{draws}** masks (one per example of each minibatch) among **2^{d} ≈ {subnets}** subnetworks: {per_subnet} draws per subnetwork on average.",
+        "ko": "드롭아웃 신경망은 **2^{d} ≈ {subnets}**개의 부분 신경망 가운데 마스크를 **{draws}**번 뽑았습니다(미니배치의 예제마다 하나씩). 부분 신경망 하나당 평균 {per_subnet}번입니다.",
+    },
+    "bag.sampling_none": {
+        "en": "The dropout net has no unit that can vary (every drop probability is 0 or 1), so all its **{draws}** draws gave the same mask: it trained one ordinary net.",
+        "ko": "드롭아웃 신경망에는 바뀔 수 있는 유닛이 없으므로(모든 드롭 확률이 0 또는 1) **{draws}**번 뽑은 마스크가 모두 같았습니다. 평범한 신경망 하나를 학습한 것입니다.",
+    },
+    "bag.sampling_noise": {
+        "en": "The dropout net drew **{draws}** samples of {method} (one per example of each minibatch): no finite set of subnetworks, each sample a different version of the one net.",
+        "ko": "드롭아웃 신경망은 {method}를 **{draws}**번 뽑았습니다(미니배치의 예제마다 하나씩). 유한한 부분 신경망 집합은 없고, 뽑을 때마다 하나의 신경망이 조금씩 다른 모습이 됩니다.",
+    },
+    "bag.lesson_none": {
+        "en": "**The lesson.** Bagging pays for k separate models: k × the parameters and k × the gradient steps. With every drop probability 0 or 1 the dropout net is one ordinary net, not an ensemble at all: set a drop probability between 0 and 1 to let its subnetworks share its parameters.",
+        "ko": "**정리.** 배깅은 모델 k개만큼 비용이 듭니다: 파라미터도 k배, 경사 하강 단계도 k배입니다. 드롭 확률이 모두 0 또는 1이면 드롭아웃 신경망은 앙상블이 아니라 평범한 신경망 하나입니다. 드롭 확률을 0과 1 사이로 두어야 부분 신경망들이 파라미터를 공유합니다.",
+    },
+    "bag.lesson_noise": {
+        "en": "**The lesson.** Bagging pays for k separate models: k × the parameters and k × the gradient steps, each model fitted to its own resample. With {method}, one set of parameters is trained under fresh random noise on each example of each minibatch: the random minibatches of SGD do the work of bagging's resamples.",
+        "ko": "**정리.** 배깅은 모델 k개만큼 비용이 듭니다: 파라미터도 k배, 경사 하강 단계도 k배이며, 모델마다 자기 재표본에 맞춰 학습됩니다. {method}에서는 파라미터 한 벌을 미니배치의 예제마다 새로 뽑은 무작위 노이즈 아래에서 학습합니다. 배깅의 재표본이 하던 일은 SGD의 무작위 미니배치가 대신합니다.",
     },
     "bag.lesson": {
         "en": "**The lesson.** Bagging pays for k separate models: k × the parameters and k × the gradient steps, each model fitted to its own resample. Dropout keeps one set of parameters that all 2^{d} subnetworks share, and each step trains a new random subnetwork on each example of the minibatch, {coverage}: the random minibatches of SGD do the work of bagging's resamples.",

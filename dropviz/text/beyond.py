@@ -133,4 +133,20 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Mutual information (nats)",
         "ko": "상호정보량 (nat)",
     },
+    "beyond.trivial": {
+        "en": "Every drop probability is 0 or 1, so nothing is random any more: every sample is the same net, the arithmetic mean, the geometric mean and the weight scaling rule give the same prediction exactly, and no two subnetworks can disagree. Set a drop probability between 0 and 1 to see sampling converge and the uncertainty maps.",
+        "ko": "모든 드롭 확률이 0 또는 1이므로 더 이상 무작위인 것이 없습니다. 어떤 표본을 뽑아도 같은 신경망이고, 산술평균, 기하평균, 가중치 스케일링 추론 규칙의 예측이 정확히 같으며, 부분 신경망끼리 예측이 엇갈릴 수도 없습니다. 표본 평균이 수렴하는 모습과 불확실성 지도를 보려면 드롭 확률을 0과 1 사이로 두세요.",
+    },
+    "beyond.method_note": {
+        "en": 'This net is trained with **{method}**: on this page a sampled "mask" means one draw of that noise ({what}), and T or k counts such draws.',
+        "ko": '이 신경망은 **{method}**로 학습합니다. 이 페이지에서 뽑은 "마스크" 하나는 그 노이즈를 한 번 뽑은 것({what})이고, T와 k는 그렇게 뽑은 횟수입니다.',
+    },
+    "beyond.what_gaussian": {
+        "en": "a Gaussian multiplier for every unit",
+        "ko": "유닛마다 곱하는 가우시안 값 하나씩",
+    },
+    "beyond.what_dropconnect": {
+        "en": "a 0/1 mask on every weight",
+        "ko": "가중치마다 0 또는 1인 마스크",
+    },
 }
