@@ -152,6 +152,10 @@ def test_figures_are_projector_readable(lang):
 
     fig = convergence_figure(small_curve(), lang)
     assert min(font_sizes(fig)) >= 14
+    bands = [trace for trace in fig.data if trace.fill == "toself"]
+    assert bands and all(trace.mode == "lines" for trace in bands)  # no stray markers in Plotly's own colours
+    net_colours = {"#0072B2", "#D55E00"}  # the dropout net and its twin on the Train page
+    assert not {trace.line.color for trace in fig.data if trace.line.color} & net_colours
     assert fig.layout.xaxis.type == "log" and fig.layout.yaxis.type == "log"
     grid = make_grid(np.array([[0.0, 0.0], [1.0, 1.0]]), 5)
     probs = np.full((25, 2), 0.5)

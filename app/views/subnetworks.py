@@ -102,17 +102,17 @@ def cards(exp: Experiment, subnets: sn.Subnetworks, grid: Grid, grid_probs: torc
 
 
 def subnetwork_rows(subnets: sn.Subnetworks, table: sn.PointTable) -> pd.DataFrame:
-    """One row per subnetwork at the test point: mu, p(mu), its path, and p(y | x, mu)."""
+    """One row per subnetwork at the test point: p(mu), its path, p(y | x, mu), and mu itself."""
     rows = []
     for i in range(len(subnets.probs)):
         row = {
             ui.tr("subnet.col.index"): i + 1,
-            ui.tr("subnet.col.mask"): subnets.mask_text(i),
             ui.tr("subnet.col.kept"): f"{int(subnets.units_kept[i])}/{subnets.n_droppable}",
             "p(μ)": format_probability(float(subnets.probs[i])),
             ui.tr("subnet.col.path"): ui.tr("subnet.path_yes" if subnets.connected[i] else "subnet.path_no"),
         }
-        rows.append(row | {ui.tr("subnet.col.class", c=c): float(p) for c, p in enumerate(table.probs[i])})
+        row |= {ui.tr("subnet.col.class", c=c): float(p) for c, p in enumerate(table.probs[i])}
+        rows.append(row | {ui.tr("subnet.col.mask"): subnets.mask_text(i)})  # last: 66 digits would push the rest off
     return pd.DataFrame(rows)
 
 

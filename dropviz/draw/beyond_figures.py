@@ -63,6 +63,7 @@ def _band_traces(
             y=list(high) + list(low[::-1]),
             fill="toself",
             fillcolor=_rgba(color, 0.2),
+            mode="lines",  # Plotly's default for under 20 points adds markers, in its own colours
             line={"width": 0},
             hoverinfo="skip",
             showlegend=False,
@@ -78,7 +79,7 @@ def _band_traces(
             y=list(median),
             mode="lines+markers",
             line={"color": color, "width": 3},
-            marker={"size": 7},
+            marker={"size": 7, "color": color},
             name=name,
             legendgroup=name,
             showlegend=col == 1,

@@ -25,10 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
     "fig.keep.yaxis": {"en": "fraction kept / keep probability", "ko": "유지된 비율 / 유지 확률"},
     "fig.batch.multiplier": {"en": "multiplier", "ko": "곱하는 값"},
     "fig.batch.share": {"en": "share of weights kept", "ko": "유지된 가중치 비율"},
-    "fig.batch.legend": {
-        "en": "■ dark: unit kept   □ white: unit dropped",
-        "ko": "■ 어두운 칸: 유지된 유닛   □ 흰 칸: 드롭된 유닛",
-    },
+    "fig.batch.legend": {"en": "■ kept   □ dropped", "ko": "■ 유지   □ 드롭"},
     "fig.batch.example": {"en": "example {i}", "ko": "예제 {i}"},
     "fig.batch.title": {
         "en": "One minibatch: {b} examples, {b} masks",

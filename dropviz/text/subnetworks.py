@@ -2,8 +2,8 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "subnet.title": {
-        "en": "Subnetworks (Figure 7.6, hands-on)",
-        "ko": "부분 신경망 (직접 만져 보는 그림 7.6)",
+        "en": "Subnetworks (Figure 7.6)",
+        "ko": "부분 신경망 (그림 7.6)",
     },
     "subnet.preset": {
         "en": "Book's net",
@@ -122,8 +122,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "유지된 유닛",
     },
     "subnet.col.path": {
-        "en": "input→output path",
-        "ko": "입력→출력 경로",
+        "en": "in→out path",
+        "ko": "입력→출력",
     },
     "subnet.col.class": {
         "en": "p(y = {c} | x, μ)",
