@@ -69,19 +69,91 @@ def test_default_net_uses_monte_carlo_and_korean_translates_the_page():
     assert any("±" in m.value for m in at.markdown)  # and under its picture
 
 
+def page_text(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption] + [i.value for i in at.info])
+
+
+def arithmetic_row(at: AppTest):
+    """The dropout net's arithmetic mean in the table: its label, then its cells."""
+    table = at.table[0].value
+    return table.index[2], table.iloc[2]
+
+
 def test_no_varying_unit_means_no_ensemble_and_no_count_of_subnetworks():
     at = open_page({"hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "0.0"})
-    text = "\n".join(m.value for m in at.markdown)
-    assert "2^0" not in text and t("bag.sampling_none", draws="8,000") in text
+    text = page_text(at)
+    assert "2^" not in text and "subnetwork on each example" not in text
+    assert t("bag.sampling_none", draws="8,000", method=t("bag.method.bernoulli")) in text
     assert at.info[-1].value == t("bag.lesson_none")
+    assert t("bag.sub.exact_one") in text
+    label, cells = arithmetic_row(at)
+    assert label == t("bag.row.arithmetic", how=t("bag.how.one"))
+    assert list(cells) == list(at.table[0].value.iloc[1])  # the one possible net is weight scaling: same scores
+    assert "±" not in text
 
 
-def test_other_noises_are_not_counted_as_masks():
+def test_a_mix_of_zero_and_one_is_one_ordinary_net_in_korean_too():
+    at = open_page({"lang": "ko", "hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "1.0"})
+    text = page_text(at)
+    assert t("bag.sampling_none", "ko", draws="8,000", method=t("bag.method.bernoulli", "ko")) in text
+    assert at.info[-1].value == t("bag.lesson_none", "ko") and "2^" not in text
+
+
+def test_gaussian_noise_with_nothing_random_is_weight_scaling_not_a_monte_carlo_estimate():
+    at = open_page({"hidden": "1", "width": "4", "method": "gaussian", "p_in": "0.0", "p_h1": "0.0"})
+    text = page_text(at)
+    assert t("bag.sub.exact_one") in text and "±" not in text and "Monte Carlo" not in text
+    assert t("bag.sampling_none", draws="8,000", method=t("bag.method.gaussian")) in text
+
+
+def test_no_hidden_layer_counts_the_two_input_units_and_every_mask_is_drawn():
+    at = open_page({"hidden": "0"})
+    text = page_text(at)
+    # 2 inputs kept with 0.8: 4 masks, drawn 8,000 × 0.64 = 5,120 and 8,000 × 0.04 = 320 times in expectation
+    numbers = t("bag.cover.all", hi="5,120", lo="320")
+    assert t("bag.sampling_masks", draws="8,000", d=2, total="= 4", coverage=numbers) in text
+    assert at.info[-1].value == t("bag.lesson", d=2, coverage=t("bag.coverage_all"))
+    assert arithmetic_row(at)[0] == t("bag.row.arithmetic", how=t("bag.how.exact", masks="4"))
+    assert "±" not in text  # exact
+
+
+def test_equally_likely_masks_are_each_drawn_about_draws_over_masks_times():
+    at = open_page({"hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "0.5"})
+    assert t("bag.cover.uniform", hi="500") in page_text(at)  # 8,000 draws over 2^4 masks
+
+
+def test_three_hidden_layers_in_korean_count_98_units_and_say_most_masks_are_never_drawn():
+    at = open_page({"lang": "ko", "hidden": "3"})
+    text = page_text(at)
+    assert "**2^98 ≈ 3.2 × 10²⁹**" in text and "유닛 98개" in text
+    assert at.info[-1].value == t("bag.lesson", "ko", d=98, coverage=t("bag.coverage_rare", "ko"))
+    assert t("bag.cover.most_rare", "ko") in text
+    label, cells = arithmetic_row(at)
+    assert label == t("bag.row.arithmetic", "ko", how=t("bag.how.bernoulli", "ko", n="2,000"))
+    assert "±" in cells.iloc[3] and "±" in cells.iloc[4]
+    assert t("bag.se_note", "ko", groups=20, n="2,000") in text
+
+
+def test_gaussian_noise_has_no_masks_to_count():
     at = open_page({"hidden": "1", "width": "4", "method": "gaussian"})
-    name = t("side.method.gaussian")
-    text = "\n".join(m.value for m in at.markdown)
-    assert t("bag.sampling_noise", draws="8,000", method=name) in text and "masks (one per example" not in text
-    assert at.info[-1].value == t("bag.lesson_noise", method=name)
+    text = page_text(at)
+    assert t("bag.sampling_gaussian", draws="8,000", d=6) in text and "2^" not in text
+    assert at.info[-1].value == t("bag.lesson_gaussian")
+    assert t("bag.sub.monte_carlo_gaussian", n="2,000") in text
+    assert f"**{t('bag.head.arithmetic_noise')}**" in text
+    assert arithmetic_row(at)[0] == t("bag.row.arithmetic", how=t("bag.how.gaussian", n="2,000"))
+
+
+def test_dropconnect_counts_weight_masks_not_unit_masks():
+    at = open_page({"hidden": "1", "width": "4", "method": "dropconnect"})
+    text = page_text(at)
+    # a 2-4-2 net has 2·4 + 4·2 = 16 weights, every one leaving a unit that can vary
+    assert "over the **16** weights" in text and "**2^16 = 65,536** possible masks" in text
+    sampling = next(m.value for m in at.markdown if "**Minibatches:**" in m.value)
+    assert "2^6" not in text and "subnetworks" not in sampling + at.info[-1].value
+    assert t("bag.sub.monte_carlo_dropconnect", n="2,000", w=16) in text
+    assert at.info[-1].value.startswith(t("bag.lesson_dropconnect", w=16, coverage="")[:120])
+    assert arithmetic_row(at)[0] == t("bag.row.arithmetic", how=t("bag.how.dropconnect", n="2,000"))
 
 
 def test_presenter_mode_leaves_out_the_explanations_but_keeps_the_pictures():

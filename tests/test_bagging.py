@@ -153,3 +153,99 @@ def test_the_dropout_net_is_timed_on_a_fresh_copy():
     assert 0 < seconds < 10
     with pytest.raises(ValueError, match="steps"):
         bg.time_dropout_net(CONFIG, -1)
+
+
+def test_rule_scores_carry_the_jackknife_standard_error_of_a_monte_carlo_mean():
+    """Against the jackknife written out: G means each without one group of masks, se = sqrt((G-1)/G Σ (s_g - s̄)²)."""
+    gen = torch.Generator().manual_seed(0)
+    y = torch.randint(0, 2, (300,), generator=gen)
+    groups = torch.softmax(2 * torch.randn(10, 300, 2, generator=gen), -1)  # 10 groups' mean probabilities
+    full = groups.mean(0)
+    left_out = [(full * 10 - groups[g]) / 9 for g in range(10)]
+    scores = bg.rule_scores(full, y, left_out)
+    for value, se, of in ((scores.acc, scores.acc_se, bg.accuracy), (scores.nll, scores.nll_se, bg.log_loss)):
+        assert value == pytest.approx(float(of(full, y)))
+        reps = [float(of(p, y)) for p in left_out]
+        mean = sum(reps) / 10
+        assert se == pytest.approx(math.sqrt(9 / 10 * sum((r - mean) ** 2 for r in reps)))
+        assert se > 0
+    exact = bg.rule_scores(full, y)
+    assert exact.acc_se is None and exact.nll_se is None and exact.nll == scores.nll
+
+
+def test_rule_scores_error_matches_the_spread_of_independent_monte_carlo_runs():
+    """The jackknife se of one 400-mask estimate ≈ the standard deviation of that estimate over 30 fresh runs."""
+    from dropviz.core import ensembles as en
+
+    net = bg.DropoutMLP([2, 16, 2], [0.2, 0.5], "relu", seed=1)
+    x = torch.randn(200, 2, generator=torch.Generator().manual_seed(2))
+    y = (x[:, 0] > 0).long()
+    runs = [en.all_rules(net, x, n_samples=400, generator=torch.Generator().manual_seed(s)) for s in range(30)]
+    nlls = torch.tensor([bg.rule_scores(r.arithmetic, y).nll for r in runs])
+    ses = [bg.rule_scores(r.arithmetic, y, [a for a, _ in r.leave_one_out]).nll_se for r in runs]
+    spread = float(nlls.std())
+    assert 0.5 * spread < sum(ses) / len(ses) < 2 * spread
+
+
+def test_nll_floor_scores_a_probability_below_float32_resolution_like_zero():
+    """The arithmetic mean over masks computes p = 1 - (the other class's), so below ~1e-7 it cannot tell 1e-9 from 0:
+    both must score the same, or one prediction gets two NLLs under two rules."""
+    y = torch.tensor([0])
+    assert float(bg.log_loss(torch.tensor([[1e-9, 1.0]]), y)) == float(bg.log_loss(torch.tensor([[0.0, 1.0]]), y))
+
+
+def _brute_force(keep: list[float], draws: int) -> tuple[float, float, float]:
+    """Expected distinct masks and the most and least likely mask's expected count, over every one of the 2^d."""
+    from itertools import product
+
+    varying = [q for q in keep if 0 < q < 1]
+    probs = [
+        math.prod(q if bit else 1 - q for q, bit in zip(varying, bits)) for bits in product((0, 1), repeat=len(varying))
+    ]
+    return sum(1 - (1 - p) ** draws for p in probs), draws * max(probs), draws * min(probs)
+
+
+@pytest.mark.parametrize(
+    "keep, draws",
+    [
+        ([0.8, 0.8, 0.5, 0.5, 0.5, 0.5], 8000),  # a 2-4-2 net at the book's 0.2 / 0.5: every mask drawn
+        ([0.5] * 12, 3000),  # 4,096 equally likely masks, many never drawn
+        ([0.9, 0.3, 0.5, 0.7, 0.95, 0.6, 0.8, 0.5, 0.5, 0.2], 700),  # every keep its own group
+        ([1.0, 0.0, 0.5, 0.5, 1.0], 10),  # keep 0 or 1 never varies
+        ([1.0, 0.0], 50),  # nothing varies: one mask, drawn every time
+        ([0.5, 0.5], 0),
+    ],
+)
+def test_mask_draws_equals_the_sum_over_every_mask(keep, draws):
+    got = bg.mask_draws(torch.tensor(keep, dtype=torch.float64), draws)
+    distinct, most, least = _brute_force(keep, draws)
+    assert got.d == sum(0 < q < 1 for q in keep) and got.draws == draws
+    assert got.distinct == pytest.approx(distinct, rel=1e-9, abs=1e-9)
+    assert got.most_likely == pytest.approx(most) and got.least_likely == pytest.approx(least)
+    assert got.never_drawn == pytest.approx(2**got.d - distinct, abs=1e-6)
+
+
+def test_mask_draws_agrees_with_simulated_draws():
+    keep, draws = torch.tensor([0.8, 0.8] + [0.5] * 8), 600
+    gen = torch.Generator().manual_seed(0)
+    counts = []
+    for _ in range(200):
+        masks = torch.bernoulli(keep.expand(draws, -1), generator=gen)
+        counts.append(len(torch.unique(masks, dim=0)))
+    expected = bg.mask_draws(keep, draws).distinct
+    assert sum(counts) / len(counts) == pytest.approx(expected, rel=0.01)
+
+
+def test_mask_draws_of_huge_mask_sets_is_about_one_distinct_mask_per_draw():
+    """DropConnect on a 2-32-32-32-2 net: 2,176 varying weights in 4 keep values, far past enumerating the groups."""
+    keep = torch.tensor([0.6] * 64 + [0.5] * 1024 + [0.4] * 1024 + [0.7] * 64)
+    got = bg.mask_draws(keep, 8000)
+    assert got.d == 2176 and got.distinct == pytest.approx(8000) and got.distinct <= 8000
+    assert got.never_drawn == math.inf and got.most_likely < 1e-300
+
+
+def test_dropconnect_weights_inherit_the_keep_probability_of_the_unit_they_leave():
+    net = bg.DropoutMLP([2, 3, 2], [0.2, 0.5], "relu", noise="dropconnect")
+    keep = bg.weight_keep_probs(net)
+    assert keep.shape == (2 * 3 + 3 * 2,)
+    torch.testing.assert_close(keep.float(), torch.tensor([0.8] * 6 + [0.5] * 6))

@@ -1,5 +1,7 @@
 """Bagging vs dropout: k nets on k bootstrap resamples beside one dropout net whose subnetworks share parameters."""
 
+import math
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -8,7 +10,6 @@ import torch
 from app import training_cache, ui
 from dropviz.core import bagging as bg
 from dropviz.core import ensembles as en
-from dropviz.core.compare import jackknife
 from dropviz.core.training import TrainingDiverged
 from dropviz.draw.surface_image import png_data_uri, surface_png
 
@@ -37,7 +38,7 @@ if ui.divergence_message(exp):
 heads = st.columns(3, vertical_alignment="bottom")
 k = heads[0].slider(f"**{ui.tr('bag.head.bagging')}**", 2, 16, key=K_KEY, help=ui.tr("bag.k_help"))
 heads[1].markdown(f"**{ui.tr('bag.head.weight_scaled')}**")
-heads[2].markdown(f"**{ui.tr('bag.head.arithmetic')}**")
+heads[2].markdown(f"**{ui.tr('bag.head.arithmetic_noise' if model.noise == 'gaussian' else 'bag.head.arithmetic')}**")
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
 
@@ -47,6 +48,7 @@ grid, x_eval = training_cache.rule_inputs(split)  # the Inference page's: the se
 n_grid = len(grid.points)
 y_test = torch.from_numpy(split.test.y)
 n_classes = model.layer_sizes[-1]
+d = en.uncertain_units(model)  # units whose drop probability is strictly between 0 and 1: 0 means nothing is random
 
 
 def trained_members() -> bg.BaggingTrainer:
@@ -93,8 +95,7 @@ def member_view(trainer: bg.BaggingTrainer) -> dict:
     view = {
         "member_acc": bg.accuracy(probs[:, n_grid:], y_test),
         "member_nll": bg.log_loss(probs[:, n_grid:], y_test),
-        "acc": float(bg.accuracy(ensemble[n_grid:], y_test)),
-        "nll": float(bg.log_loss(ensemble[n_grid:], y_test)),
+        "scores": bg.rule_scores(ensemble[n_grid:], y_test),
         "image": surface_uri(ensemble[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
         "member_images": images,
         "share": trainer.distinct_share(),
@@ -104,36 +105,41 @@ def member_view(trainer: bg.BaggingTrainer) -> dict:
 
 
 def dropout_rules() -> dict:
-    """Weight scaling and the arithmetic mean of the dropout net, exact or Monte Carlo as the Inference page decides."""
-    exact = training_cache.rules_are_exact(model, len(x_eval))
+    """Weight scaling and the arithmetic mean of the dropout net, exact or Monte Carlo as the Inference page decides.
+
+    With nothing random (d = 0) the mean over the one possible net is the plain forward pass: weight scaling itself.
+    """
+    exact = d == 0 or training_cache.rules_are_exact(model, len(x_eval))
     key = (exp.serial, steps, tuple(model.keep_probs().tolist()), exact, MAIN_SIZE)
     cached = st.session_state.get(RULES)
     if cached and cached[0] == key:
         return cached[1]
 
-    result = ui.shared_rules(model, x_eval, settings.seed, ui.tr("bag.computing"))
-    rules = {"exact": exact, "n_masks": result.n_masks}
-    for name in ("weight_scaled", "arithmetic"):
-        probs = getattr(result, name)
+    if d == 0:
+        plain = en.weight_scaled(model, x_eval)
+        probs, leave_one_out, n_masks = {"weight_scaled": plain, "arithmetic": plain}, [], 1
+    else:
+        result = ui.shared_rules(model, x_eval, settings.seed, ui.tr("bag.computing"))
+        probs = {"weight_scaled": result.weight_scaled, "arithmetic": result.arithmetic}
+        leave_one_out, n_masks = [a[n_grid:] for a, _ in result.leave_one_out], result.n_masks
+    rules = {"exact": exact, "n_masks": n_masks, "groups": len(leave_one_out)}
+    for name, p in probs.items():
+        replicates = leave_one_out if name == "arithmetic" else ()  # weight scaling: one deterministic pass
         rules[name] = {
-            "acc": float(bg.accuracy(probs[n_grid:], y_test)),
-            "nll": float(bg.log_loss(probs[n_grid:], y_test)),
-            "image": surface_uri(probs[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
+            "scores": bg.rule_scores(p[n_grid:], y_test, replicates),
+            "image": surface_uri(p[:n_grid], MAIN_SIZE, split.train.x, split.train.y),
         }
-    if result.leave_one_out:  # Monte Carlo: the arithmetic mean's scores get their jackknife standard errors
-        full = (result.arithmetic, result.geometric)
-        for score, of in (("acc", bg.accuracy), ("nll", bg.log_loss)):
-            _, se = jackknife(lambda a, g, of=of: of(a[n_grid:], y_test), full, result.leave_one_out)
-            rules["arithmetic"][f"{score}_se"] = float(se)
     st.session_state[RULES] = (key, rules)
     return rules
 
 
-def scores(shown: dict) -> tuple[str, str]:
-    """Test accuracy and NLL as shown: "74.1%" and "0.512", or "74.1% ± 0.2%" for a Monte Carlo estimate."""
-    if "acc_se" not in shown:
-        return f"{shown['acc']:.1%}", f"{shown['nll']:.3f}"
-    return ui.plus_minus(shown["acc"], shown["acc_se"], ".1%"), ui.plus_minus(shown["nll"], shown["nll_se"], ".3f")
+def scores(shown: bg.Scores) -> tuple[str, str]:
+    """Test accuracy and NLL as shown: "74.1%" and "0.512", or "74.1% ± 0.2%" for a Monte Carlo estimate (a narrow
+    cell breaks the line before "±", never after it)."""
+    if shown.acc_se is None:
+        return f"{shown.acc:.1%}", f"{shown.nll:.3f}"
+    pairs = ((shown.acc, shown.acc_se, ".1%"), (shown.nll, shown.nll_se, ".3f"))
+    return tuple(ui.plus_minus(v, se, fmt).replace("± ", "±\u00a0") for v, se, fmt in pairs)
 
 
 def dropout_seconds() -> tuple[float, int]:
@@ -160,21 +166,38 @@ rules = dropout_rules()
 params = members.members.parameters_each
 
 
+def weights_that_vary() -> int:
+    """DropConnect: the weights leaving a unit whose drop probability is strictly between 0 and 1."""
+    keep = bg.weight_keep_probs(model)
+    return int(((keep > 0) & (keep < 1)).sum())
+
+
 def arithmetic_subtitle() -> str:
-    if rules["exact"] and rules["n_masks"] == 1:
+    if d == 0:
         return ui.tr("bag.sub.exact_one")
     if rules["exact"]:
         return ui.tr("bag.sub.exact", masks=f"{rules['n_masks']:,}")
-    if model.noise != "bernoulli":  # continuous or per-weight noise: only sampling is possible
-        method = ui.tr(f"side.method.{model.noise}")
-        return ui.tr("bag.sub.monte_carlo_noise", n=f"{MC_SAMPLES:,}", method=method)
-    return ui.tr("bag.sub.monte_carlo", n=f"{MC_SAMPLES:,}", d=en.uncertain_units(model))
+    n = f"{rules['n_masks']:,}"
+    if model.noise == "gaussian":
+        return ui.tr("bag.sub.monte_carlo_gaussian", n=n)
+    if model.noise == "dropconnect":
+        return ui.tr("bag.sub.monte_carlo_dropconnect", n=n, w=weights_that_vary())
+    return ui.tr("bag.sub.monte_carlo", n=n, d=d)
+
+
+def arithmetic_how() -> str:
+    """How the arithmetic mean was computed, for its row of the table."""
+    if d == 0:
+        return ui.tr("bag.how.one")
+    if rules["exact"]:
+        return ui.tr("bag.how.exact", masks=f"{rules['n_masks']:,}")
+    return ui.tr(f"bag.how.{model.noise}", n=f"{rules['n_masks']:,}")
 
 
 def picture(column, subtitle: str, shown: dict) -> None:
     """Surface and test scores first (they must fit a projector's first screen), then the details."""
     column.image(shown["image"], width=MAIN_SIZE)
-    acc, nll = scores(shown)
+    acc, nll = scores(shown["scores"])
     column.markdown(ui.tr("bag.scores", acc=acc, nll=nll))
     column.caption(subtitle)
 
@@ -216,13 +239,13 @@ def table() -> pd.DataFrame:
             f"{k} × {params:,} = {k * params:,}",
             f"{k} × {steps:,} = {k * steps:,}",
             bag_seconds,
-            *scores(bagged),
+            *scores(bagged["scores"]),
             bag_data,
         )
     ]
     for name in ("weight_scaled", "arithmetic"):
-        shown = rules[name]
-        rows.append(row(ui.tr(f"bag.row.{name}"), f"{params:,}", f"{steps:,}", drop_time, *scores(shown), drop_data))
+        label = ui.tr(f"bag.row.{name}", how=arithmetic_how())
+        rows.append(row(label, f"{params:,}", f"{steps:,}", drop_time, *scores(rules[name]["scores"]), drop_data))
     for i in range(k):
         count = int(round(float(share[i]) * n))
         rows.append(
@@ -247,16 +270,42 @@ def readable(x: float) -> str:
     return ui.times_ten(mantissa, int(exponent))
 
 
+def power_of_two(n: int, sign: bool = True) -> str:
+    """2^n as a room reads it: "= 16" or "≈ 7.4 × 10¹⁹" (also for n far beyond a float); no sign: "7.4 × 10¹⁹"."""
+    if n <= 20:
+        return f"= {2**n:,}" if sign else f"{2**n:,}"
+    exponent = math.floor(n * math.log10(2))
+    text = ui.times_ten(f"{10 ** (n * math.log10(2) - exponent):.1f}", exponent)
+    return "≈ " + text if sign else text
+
+
+def coverage_sentences(n: int, keep: torch.Tensor) -> tuple[str, str]:
+    """What the training's mask draws covered of the 2^n masks (numbers), and what that means (for the lesson)."""
+    cover = bg.mask_draws(keep, draws)
+    hi, lo = readable(cover.most_likely), readable(cover.least_likely)
+    if cover.never_drawn < 1:
+        uniform = math.isclose(cover.most_likely, cover.least_likely, rel_tol=0.01)
+        numbers = ui.tr("bag.cover.uniform", hi=hi) if uniform else ui.tr("bag.cover.all", hi=hi, lo=lo)
+        return numbers, ui.tr("bag.coverage_all")
+    never = readable(cover.never_drawn) if math.isfinite(cover.never_drawn) else power_of_two(n, sign=False)
+    most = ui.tr("bag.cover.most", hi=hi) if cover.most_likely >= 1 else ui.tr("bag.cover.most_rare")
+    numbers = ui.tr("bag.cover.missed", distinct=readable(cover.distinct), never=never, most=most)
+    rare = cover.never_drawn > cover.distinct  # most masks never drawn
+    return numbers, ui.tr("bag.coverage_rare" if rare else "bag.coverage_some")
+
+
 st.subheader(ui.tr("bag.table_title"))
 st.table(table().set_index(ui.tr("bag.col.model")))  # a static table wraps its cells: nothing is cut at 1280 px
 drop_time_steps = dropout_seconds()[1]
 scaled = "" if drop_time_steps == steps else ui.tr("bag.scaled_note", steps=f"{steps:,}")
-ui.aside(ui.tr("bag.table_caption", k=k, timed=f"{drop_time_steps:,}", scaled=scaled))
+if rules["groups"]:
+    units = ui.tr("bag.se_note", groups=rules["groups"], n=f"{rules['n_masks']:,}")
+else:
+    units = ui.tr("bag.nats_note")
+ui.aside(ui.tr("bag.table_caption", k=k, timed=f"{drop_time_steps:,}", scaled=scaled) + units)
 
 n_points, batch = len(split.train.y), members.batch_size
-d = en.uncertain_units(model)
-draws = steps * batch
-per_subnet = draws / 2**d
+draws = steps * batch  # one mask (or noise draw) per example of each minibatch
 share = bagged["share"]
 st.subheader(ui.tr("bag.sampling_title"))
 bootstrap = ui.tr(
@@ -270,20 +319,22 @@ bootstrap = ui.tr(
     share=batch / n_points,
     epoch=round(n_points / batch, 2),
 )
-method = ui.tr(f"side.method.{model.noise}")
-if model.noise != "bernoulli":  # no finite set of subnetworks to count draws among
-    dropout, lesson = (
-        ui.tr("bag.sampling_noise", draws=f"{draws:,}", method=method),
-        ui.tr("bag.lesson_noise", method=method),
-    )
-elif d == 0:
-    dropout, lesson = ui.tr("bag.sampling_none", draws=f"{draws:,}"), ui.tr("bag.lesson_none")
-else:
+if d == 0:
+    method = ui.tr(f"bag.method.{model.noise}")
+    dropout, lesson = ui.tr("bag.sampling_none", draws=f"{draws:,}", method=method), ui.tr("bag.lesson_none")
+elif model.noise == "gaussian":  # continuous noise: no finite set of subnetworks to count draws among
+    dropout, lesson = ui.tr("bag.sampling_gaussian", draws=f"{draws:,}", d=d), ui.tr("bag.lesson_gaussian")
+elif model.noise == "dropconnect":  # masks over the weights leaving the units that vary
+    w = weights_that_vary()
+    numbers, coverage = coverage_sentences(w, bg.weight_keep_probs(model))
+    total = power_of_two(w)
     dropout = ui.tr(
-        "bag.sampling_masks", draws=f"{draws:,}", d=d, subnets=readable(2.0**d), per_subnet=readable(per_subnet)
+        "bag.sampling_dropconnect", draws=f"{draws:,}", d=d, w=f"{w:,}", w_raw=w, total=total, coverage=numbers
     )
-    rare = per_subnet < 1
-    coverage = ui.tr("bag.coverage_rare") if rare else ui.tr("bag.coverage_often", per_subnet=readable(per_subnet))
+    lesson = ui.tr("bag.lesson_dropconnect", w=w, coverage=coverage)
+else:
+    numbers, coverage = coverage_sentences(d, model.keep_probs())
+    dropout = ui.tr("bag.sampling_masks", draws=f"{draws:,}", d=d, total=power_of_two(d), coverage=numbers)
     lesson = ui.tr("bag.lesson", d=d, coverage=coverage)
 st.markdown(bootstrap + " " + dropout)
 st.info(lesson, icon=":material/lightbulb:")

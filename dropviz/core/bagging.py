@@ -13,18 +13,24 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
+from dropviz.core.compare import jackknife
 from dropviz.core.experiment import Experiment, ExperimentConfig
+from dropviz.core.masks import split_by_layer
 from dropviz.core.model import ACTIVATIONS, DropoutMLP
 from dropviz.core.training import EXPLODED_LOSS, OPTIMIZERS, TrainingDiverged
 from dropviz.data.datasets import Dataset, Split
 
 BOOTSTRAP_SEED_OFFSET = 104_729  # the resamples' generator: seeded apart from the members' inits and batches
-LOG_FLOOR = 1e-12  # probabilities are clamped here before a log, so one sure mistake does not make NLL infinite
+# Probabilities are clamped here before a log, so one sure mistake does not make NLL infinite. 1e-7 is float32's
+# resolution next to 1: the arithmetic mean over masks gets a class's probability as 1 - (the other's), so it
+# cannot tell 1e-9 from 0, and a lower floor would score the same prediction differently under each rule.
+LOG_FLOOR = 1e-7
 
 
 def _check_count(name: str, value: int, minimum: int = 1) -> int:
@@ -141,6 +147,92 @@ def log_loss(probs: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     y = torch.as_tensor(y).long()
     picked = torch.as_tensor(probs, dtype=torch.float64).gather(-1, y.expand(*probs.shape[:-1])[..., None])
     return -picked.clamp_min(LOG_FLOOR).log().squeeze(-1).mean(-1)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Test accuracy and NLL (nats); with their jackknife standard errors for a Monte Carlo mean, else None."""
+
+    acc: float
+    nll: float
+    acc_se: float | None = None
+    nll_se: float | None = None
+
+
+def rule_scores(probs: torch.Tensor, y: torch.Tensor, leave_one_out: Sequence[torch.Tensor] = ()) -> Scores:
+    """Scores of ``probs [N, C]``; ``leave_one_out``: the same mean recomputed without each group of Monte Carlo
+    masks in turn (as ``Ensemble.leave_one_out`` holds them), which gives the jackknife standard errors."""
+    acc, nll = float(accuracy(probs, y)), float(log_loss(probs, y))
+    if not leave_one_out:
+        return Scores(acc, nll)
+    replicates = [(r,) for r in leave_one_out]
+    _, acc_se = jackknife(lambda p: accuracy(p, y), (probs,), replicates)
+    _, nll_se = jackknife(lambda p: log_loss(p, y), (probs,), replicates)
+    return Scores(acc, nll, float(acc_se), float(nll_se))
+
+
+@dataclass(frozen=True)
+class MaskDraws:
+    """What ``draws`` independent masks from p(mu) cover of the 2^d possible ones, in expectation.
+
+    ``d``: the entries that can vary (keep probability strictly between 0 and 1); ``distinct``: masks drawn at
+    least once; ``most_likely`` / ``least_likely``: how often the most / least probable mask is drawn.
+    """
+
+    d: int
+    draws: int
+    distinct: float
+    most_likely: float
+    least_likely: float
+
+    @property
+    def never_drawn(self) -> float:
+        """Expected number of the 2^d masks never drawn (inf when 2^d is beyond a float)."""
+        return 2.0**self.d - self.distinct if self.d < 1000 else math.inf
+
+
+MAX_MASK_GROUPS = 1_000_000  # mask_draws sums this many groups of equally likely masks at most
+
+
+def mask_draws(keep: torch.Tensor, draws: int) -> MaskDraws:
+    """Expected coverage of the masks by ``draws`` independent draws, entry i kept with ``keep[i]`` (a unit's, or
+    for DropConnect a weight's, keep probability); entries with keep 0 or 1 never vary and do not count.
+
+    The expected number of distinct masks is the sum over masks of 1 - (1 - p(mu))^draws. A mask's probability
+    depends only on how many entries of each keep value it keeps, so the 2^d masks are summed in groups
+    (binomial counts, in logs). Beyond MAX_MASK_GROUPS groups it is draws minus the expected number of colliding
+    pairs, C(draws, 2) * prod_i (q_i^2 + (1 - q_i)^2), which is then far below one.
+    """
+    draws = _check_count("draws", draws, minimum=0)
+    keep = torch.as_tensor(keep, dtype=torch.float64).flatten()
+    q = keep[(keep > 0) & (keep < 1)]
+    most = draws * float(torch.maximum(q, 1 - q).log().sum().exp())
+    least = draws * float(torch.minimum(q, 1 - q).log().sum().exp())
+    values, counts = torch.unique(q, return_counts=True)
+    if draws == 0:
+        distinct = 0.0
+    elif math.prod(c + 1 for c in counts.tolist()) > MAX_MASK_GROUPS:
+        collisions = math.comb(draws, 2) * float((q**2 + (1 - q) ** 2).log().sum().exp())
+        distinct = max(draws - collisions, 1.0)
+    else:
+        log_p = torch.zeros(1, dtype=torch.float64)  # per group: log p(mu) of each of its masks
+        log_n = torch.zeros(1, dtype=torch.float64)  # per group: log of how many masks it holds
+        for value, c in zip(values.tolist(), counts.tolist()):
+            kept = torch.arange(c + 1, dtype=torch.float64)
+            ways = math.lgamma(c + 1) - torch.lgamma(kept + 1) - torch.lgamma(c - kept + 1)
+            log_p = (log_p[:, None] + kept * math.log(value) + (c - kept) * math.log1p(-value)).flatten()
+            log_n = (log_n[:, None] + ways).flatten()
+        # log(1 - (1 - p)^draws), without losing a tiny p to rounding: about log(draws) + log(p) there
+        exact = (-torch.expm1(draws * torch.log1p(-log_p.exp()))).clamp_min(1e-300).log()
+        log_hit = torch.where(log_p < math.log(1e-9 / draws), math.log(draws) + log_p, exact)
+        distinct = float(torch.logsumexp(log_n + log_hit, 0).exp())
+    return MaskDraws(len(q), draws, min(distinct, draws, 2.0 ** min(len(q), 1000)), most, least)
+
+
+def weight_keep_probs(model: DropoutMLP) -> torch.Tensor:
+    """Keep probability of every weight under DropConnect: that of the unit the weight leaves."""
+    blocks = split_by_layer(model.keep_probs(), model.droppable_widths)
+    return torch.cat([k.repeat(lin.out_features) for k, lin in zip(blocks, model.linears)])
 
 
 class BaggingTrainer:

@@ -36,3 +36,19 @@ def test_a_drop_slider_redraws_the_dropout_net_and_leaves_the_members(base_url, 
     assert len(after) == len(before)
     assert after[2] != before[2], "the dropout net's arithmetic mean did not follow the drop probability"
     assert after[0] == before[0] and after[MAIN_PICTURES:] == before[MAIN_PICTURES:], "bagging has no dropout"
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_table_fits_beside_the_open_sidebar_at_1280(base_url, page, lang):
+    """Every column, the last ("data seen") included, lies inside the main area: nothing is cut or scrolled."""
+    h.open_app(page, base_url + f"/bagging?lang={lang}&method=dropconnect")  # the longest row label
+    expect(page.locator(h.SIDEBAR)).to_be_visible()
+    table = page.locator(f'{h.MAIN} [data-testid="stTable"] table')
+    expect(table).to_be_visible()
+    main = page.locator(f'{h.MAIN} [data-testid="stMainBlockContainer"]').bounding_box()
+    headers = table.locator("thead th")
+    assert headers.count() == 7
+    right = max(box["x"] + box["width"] for box in (headers.nth(i).bounding_box() for i in range(7)))
+    assert right <= main["x"] + main["width"] + 1, f"the table ends at {right}px, past the main area"
+    assert right <= h.VIEWPORT["width"]
+    assert table.evaluate("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth + 1")
