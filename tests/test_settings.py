@@ -58,3 +58,13 @@ def test_every_speed_round_trips_and_the_top_one_trains_600_steps_a_second_at_4_
         assert from_query({"speed": str(speed)}) == (Settings(speed=speed), [])
     assert from_query({"speed": "75"}) == (Settings(), ["speed"])  # only the slider's stops
     assert max(SPEEDS) * 4 >= 600  # the Train page's film target (issue 8): 600 steps/s per net
+
+
+def test_the_subnetworks_redraw_count_round_trips_and_is_checked():
+    """Redraw on the Subnetworks page counts up `subdraw`; the link carries it, so it shows the same cards."""
+    assert to_query(Settings(subdraw=3)) == {"subdraw": "3"}
+    assert from_query({"subdraw": "3"}) == (Settings(subdraw=3), [])
+    assert from_query({"subdraw": "9999"}) == (Settings(subdraw=9999), [])
+    for bad in ("-1", "10000", "1.5", "x"):
+        assert from_query({"subdraw": bad}) == (Settings(), ["subdraw"]), bad
+    assert "subdraw" not in to_query(Settings())  # never pressed: not in the link

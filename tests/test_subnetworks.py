@@ -256,3 +256,64 @@ def test_with_relu_hidden_units_weight_scaling_only_approximates():
     model = DropoutMLP([2, 4, 3], [0.2, 0.5], seed=2)
     table = sn.point_table(model, torch.tensor([[0.8, -1.1]]), sn.list_subnetworks(model))
     assert (table.weight_scaled - table.geometric.float()).abs().max() > 1e-4
+
+
+@pytest.mark.parametrize(
+    "sizes, drops, activation, reason",
+    [
+        ([2, 3, 2], [0.0, 0.0], "relu", "one"),  # nothing varies
+        ([2, 3, 2], [1.0, 0.0], "relu", "one"),  # 0/1 only: one mask
+        ([2, 3, 2], [0.3, 1.0], "relu", "same"),  # the inputs vary, but the hidden layer is always dropped
+        ([2, 3, 3, 2], [0.3, 0.5, 1.0], "tanh", "same"),
+        ([2, 2], [0.3], "relu", "softmax"),
+        ([2, 3, 3, 2], [0.3, 0.5, 0.5], "linear", "linear"),
+        ([2, 3, 2], [0.0, 0.5], "relu", "last"),  # only the last hidden layer varies
+        ([2, 3, 3, 2], [0.0, 0.0, 0.5], "sigmoid", "last"),
+        ([2, 3, 3, 2], [0.3, 1.0, 0.5], "relu", "last"),  # the inputs' masks are cut off by hidden 1
+        ([2, 3, 2], [0.3, 0.0], "relu", None),  # the inputs vary before a ReLU
+        ([2, 3, 3, 2], [0.0, 0.5, 0.5], "tanh", None),
+        ([2, 4, 3], [0.2, 0.5], "relu", None),
+    ],
+)
+def test_weight_scaling_exact_names_the_nets_where_it_is_the_geometric_mean(sizes, drops, activation, reason):
+    """Checked numerically: where a reason is given, weight scaling is the normalized geometric mean over every
+    mask at several points; where None, it is off somewhere."""
+    model = DropoutMLP(sizes, drops, activation=activation, seed=5)
+    with torch.no_grad():  # large weights make the nonlinear cases clearly approximate
+        for linear in model.linears:
+            linear.weight.mul_(3.0)
+            linear.bias.add_(0.5)
+    assert sn.weight_scaling_exact(model) == reason
+    subnets = sn.list_subnetworks(model, max_listed=2**10)
+    gaps = []
+    for x in torch.randn(8, 2, generator=torch.Generator().manual_seed(0)):
+        table = sn.point_table(model, x[None], subnets)
+        gaps.append(float((table.weight_scaled.double() - table.geometric.double()).abs().max()))
+    if reason is None:
+        assert max(gaps) > 1e-3, gaps
+    else:
+        assert max(gaps) < 1e-5, gaps
+
+
+def test_the_mean_panel_shows_the_test_points_values_and_what_a_plus_minus_is():
+    model = DropoutMLP([2, 16, 16, 2], [0.2, 0.5, 0.5], seed=0)
+    subnets = sn.list_subnetworks(model, generator=torch.Generator().manual_seed(1))
+    images = [card_images(model, subnets, *_tiny_surfaces(model, subnets))[0]] * len(subnets.masks)
+    panel = gallery_html(subnets, images, b"", "en", ["p(y = 0 | x) = 0.7956 ± 0.0745"])
+    assert "p(y = 0 | x) = 0.7956 ± 0.0745" in panel and "± one standard error of this mean of 16 draws." in panel
+    assert "The Inference and Theory pages average over every mask (or thousands)" in panel  # why they differ
+    noisy = gallery_html(subnets, images, b"", "en", ["p(y = 0 | x) = 0.7956 ± 0.0745"], method="Gaussian noise")
+    assert "average over Gaussian noise instead, so theirs can differ by more." in noisy
+    assert "every mask (or thousands)" not in noisy
+    listed = sn.list_subnetworks(book_net())
+    images = [images[0]] * 16
+    exact = gallery_html(listed, images, b"", "ko", ["p(y = 0 | x) = 0.8531"], method="가우시안 노이즈")
+    assert "0.8531" in exact and "표준오차" not in exact
+    assert "추론 규칙 페이지는 가우시안 노이즈에 대해 평균하므로" in exact
+
+
+def _tiny_surfaces(model, subnets):
+    x = np.random.default_rng(0).normal(size=(10, 2))
+    grid = make_grid(x, 6)
+    probs, _ = sn.surfaces(model, grid.points, subnets)
+    return probs, grid, x, (x[:, 0] > 0).astype(int)

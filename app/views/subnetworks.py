@@ -9,10 +9,12 @@ from app import ui
 from dropviz.core import subnetworks as sn
 from dropviz.core.experiment import Experiment
 from dropviz.core.grid import Grid, make_grid
+from dropviz.core.model import DropoutMLP
 from dropviz.draw.network_figure import format_probability
 from dropviz.draw.subnetwork_figure import CardImages, card_images, ensemble_png, gallery_html
 
 GRID_RESOLUTION = 40
+MASK_COLUMN_CHARS = 24  # a longer mask column gets a fixed width: the table then fits 1280 px beside the sidebar
 BOOK_NET = {"hidden": 1, "width": 2}  # Figure 7.6: two inputs, one hidden layer of two units
 DRAW = ui.WIDGET + "subdraw"  # how many times "redraw" was pressed: seeds the sample; in the link, like the settings
 CARDS = "subnet_cards"  # (key, card images): drawn again only when the net, its weights or the subnetworks change
@@ -116,21 +118,25 @@ def subnetwork_rows(subnets: sn.Subnetworks, table: sn.PointTable) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def combination_rows(table: sn.PointTable) -> pd.DataFrame:
-    """The two averages of the table's rows (with standard errors when the rows are a sample), and weight scaling
-    beside them."""
+def shown_means(table: sn.PointTable, estimates: bool) -> dict[str, list[str]]:
+    """Each rule's class probabilities as shown: the two means ± their standard errors when they are estimates from
+    a sample (``estimates``), exact otherwise, and weight scaling (one run of the whole net) beside them."""
     combos = {
         ui.tr("subnet.rule.arithmetic"): (table.arithmetic, table.arithmetic_se),
         ui.tr("subnet.rule.geometric"): (table.geometric, table.geometric_se),
         ui.tr("subnet.rule.weight_scaled"): (table.weight_scaled, None),
     }
-    rows = []
+    shown = {}
     for name, (probs, errors) in combos.items():
-        if errors is None:
-            shown = [f"{float(p):.4f}" for p in probs]
+        if errors is None or not estimates:
+            shown[name] = [f"{float(p):.4f}" for p in probs]
         else:
-            shown = [ui.plus_minus(float(p), float(e), ".4f") for p, e in zip(probs, errors)]
-        rows.append({ui.tr("subnet.col.combination"): name} | dict(zip(class_columns(len(shown)), shown)))
+            shown[name] = [ui.plus_minus(float(p), float(e), ".4f") for p, e in zip(probs, errors)]
+    return shown
+
+
+def combination_rows(means: dict[str, list[str]]) -> pd.DataFrame:
+    rows = [{ui.tr("subnet.col.combination"): name} | dict(zip(class_columns(len(v)), v)) for name, v in means.items()]
     return pd.DataFrame(rows)
 
 
@@ -139,20 +145,30 @@ def class_columns(n_classes: int) -> list[str]:
 
 
 def show_table(frame: pd.DataFrame) -> None:
-    number = {col: st.column_config.NumberColumn(format="%.4f") for col in frame.columns if frame[col].dtype == float}
-    st.dataframe(frame, hide_index=True, column_config=number)
+    """The table at the page's width: numbers to 4 digits; a mask too long to fit is cut at the table's right edge
+    (its header's help says where to read all of it), so that it never pushes the table wider than the page."""
+    config = {col: st.column_config.NumberColumn(format="%.4f") for col in frame.columns if frame[col].dtype == float}
+    mask = ui.tr("subnet.col.mask")
+    if mask in frame.columns and frame[mask].str.len().max() > MASK_COLUMN_CHARS:
+        config[mask] = st.column_config.TextColumn(width="medium", help=ui.tr("subnet.col.mask_help"))
+    st.dataframe(frame, hide_index=True, column_config=config)
 
 
-def combination_caption(subnets: sn.Subnetworks, linear: bool) -> str:
-    """What the three rows are: sampled estimates, or exact means that weight scaling approximates, or matches
-    exactly (``linear``: no hidden layer or linear hidden units), or all one value (a single possible subnetwork)."""
-    if subnets.sampled:
-        return ui.tr("subnet.combo_sampled", n=len(subnets.probs))
-    if len(subnets.probs) == 1:
-        return ui.tr("subnet.combo_listed_one")
-    if linear:
-        return ui.tr("subnet.combo_listed_linear")
-    return ui.tr("subnet.combo_listed")
+def method_name(model: DropoutMLP) -> str | None:
+    """What the Inference and Theory pages average over when the net is not trained with dropout, else None."""
+    return None if model.noise == "bernoulli" else ui.tr(f"subnet.method.{model.noise}")
+
+
+def combination_caption(subnets: sn.Subnetworks, exact: str | None, method: str | None) -> str:
+    """What the three rows are (exact means or estimates from a sample, and what the other pages average over),
+    then whether weight scaling matches the geometric mean exactly for this net (``exact``, a reason from
+    ``subnetworks.weight_scaling_exact``) or only approximates it."""
+    if exact in ("one", "same"):
+        return ui.tr(f"subnet.ws.{exact}")
+    n = len(subnets.probs)
+    kind = "sampled" if subnets.sampled else "listed"
+    means = ui.tr(f"subnet.combo_{kind}_noise" if method else f"subnet.combo_{kind}", n=n, method=method)
+    return means + " " + ui.tr(f"subnet.ws.{exact or 'approx'}")
 
 
 settings = ui.current()
@@ -164,28 +180,33 @@ if ui.divergence_message(exp):
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
 if model.noise != "bernoulli":
-    st.info(ui.tr("subnet.method_note", method=ui.tr(f"side.method.{model.noise}")))
+    st.info(ui.tr(f"subnet.note_{model.noise}"))
 
 split = exp.split
 generator = torch.Generator().manual_seed(settings.seed * 100_003 + st.session_state[DRAW])
 subnets = sn.list_subnetworks(model, generator=generator)
+exact = sn.weight_scaling_exact(model)
+estimates = subnets.sampled and exact != "same"  # identical subnetworks: their plain mean is the exact one
 st.markdown(summary(subnets))
 
 grid = make_grid(np.concatenate([split.train.x, split.test.x]), GRID_RESOLUTION)
 grid_probs, ensemble = sn.surfaces(model, grid.points, subnets)
 st.session_state[ui.WIDGET + "point"] = min(st.session_state[ui.WIDGET + "point"], len(split.test.x) - 1)
 point = st.session_state[ui.WIDGET + "point"]
+x = split.test.x[point]
+table = sn.point_table(model, torch.from_numpy(x[None]), subnets)
+means = shown_means(table, estimates)
+arithmetic = next(iter(means.values()))
 gallery = st.empty()
 images = cards(exp, subnets, grid, grid_probs, gallery)
-ensemble_image = ensemble_png(ensemble, grid, split.train.x, split.train.y, split.test.x[point], split.test.y[point])
-gallery.html(gallery_html(subnets, images, ensemble_image, ui.lang()))
+ensemble_image = ensemble_png(ensemble, grid, split.train.x, split.train.y, x, split.test.y[point])
+point_values = [f"{name} = {value}" for name, value in zip(class_columns(len(arithmetic)), arithmetic)]
+gallery.html(gallery_html(subnets, images, ensemble_image, ui.lang(), point_values, method_name(model)))
 ui.aside(ui.tr("subnet.card_caption", steps=exp.steps_done) + "  \n" + ui.drop_summary(settings))
 
 st.subheader(ui.tr("subnet.table_title"))
 st.slider(ui.tr("subnet.point"), 0, len(split.test.x) - 1, key=ui.WIDGET + "point")
-x = split.test.x[point]
 st.markdown(ui.tr("subnet.point_at", x0=float(x[0]), x1=float(x[1]), y=int(split.test.y[point])))
-table = sn.point_table(model, torch.from_numpy(x[None]), subnets)
 show_table(subnetwork_rows(subnets, table))
-show_table(combination_rows(table))
-st.caption(combination_caption(subnets, linear=settings.hidden == 0 or settings.act == "linear"))
+show_table(combination_rows(means))
+st.caption(combination_caption(subnets, exact, method_name(model)))

@@ -159,6 +159,39 @@ def connected_totals(model: DropoutMLP) -> tuple[int, float]:
     return count, prob
 
 
+def weight_scaling_exact(model: DropoutMLP) -> str | None:
+    """Why weight scaling gives the normalized geometric mean over all masks exactly for this net, or None.
+
+    The geometric mean is softmax(sum_mu p(mu) z(x, mu)); weight scaling is softmax(z(x, E[mu])). They agree
+    whenever the logits z are affine in each mask entry that matters, which holds when:
+
+    - "one": no unit can vary (one subnetwork, nothing to average);
+    - "same": units can vary, but a later layer is always dropped, so every subnetwork computes the same thing;
+    - "softmax": no hidden layer (softmax regression: z is linear in the input mask, the book's case);
+    - "linear": linear hidden units (z is a sum of products of independent mask entries);
+    - "last": the only units that vary and reach the output are in the last hidden layer, which feeds the
+      logits with no nonlinearity after it.
+
+    Otherwise (None) a nonlinearity lies between a varying unit and the output, and weight scaling approximates.
+    """
+    layers = mk.split_by_layer(model.keep_probs(), model.droppable_widths)
+    some_kept = [bool((keep > 0).any()) for keep in layers]
+    free = [int(((keep > 0) & (keep < 1)).sum()) for keep in layers]
+    # A unit's mask reaches the output only if every later droppable layer keeps some unit.
+    reaching = [n if all(some_kept[i + 1 :]) else 0 for i, n in enumerate(free)]
+    if sum(free) == 0:
+        return "one"
+    if sum(reaching) == 0:
+        return "same"
+    if len(layers) == 1:
+        return "softmax"
+    if model.activation == "linear":
+        return "linear"
+    if sum(reaching[:-1]) == 0:
+        return "last"
+    return None
+
+
 @torch.no_grad()
 def masked_logits(model: DropoutMLP, x: torch.Tensor, subnets: Subnetworks) -> torch.Tensor:
     """Logits ``[M, N, C]`` of every subnetwork on ``x [N, 2]``: one batched call, inverted-dropout scaling."""

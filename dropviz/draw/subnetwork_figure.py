@@ -71,7 +71,7 @@ def _unit_radius(layer_sizes: Sequence[int], height: int) -> float:
 def diagram_png(model: DropoutMLP, mu: torch.Tensor, width: int = CARD_PX, height: int = DIAGRAM_HEIGHT_PX) -> bytes:
     """The subnetwork of mask ``mu [d]``: kept units and the weights between them; dropped units are not drawn.
 
-    Blue weights are positive, orange negative; line width grows with |w| (scaled to the whole net's largest
+    Purple weights are positive, green negative; line width grows with |w| (scaled to the whole net's largest
     weight, so cards compare). Output units are never dropped.
     """
     s = SUPERSAMPLE
@@ -195,20 +195,34 @@ def gallery_html(
     images: Sequence[CardImages],
     ensemble: bytes,
     lang: str = "en",
+    point_values: Sequence[str] = (),
+    method: str | None = None,
 ) -> str:
-    """The cards in rows of up to COLUMNS, most units kept first, and the weighted sum of their surfaces beside them."""
+    """The cards in rows of up to COLUMNS, most units kept first, and the weighted sum of their surfaces beside them.
+
+    ``point_values``: the mean at the test point, one line per class ("p(y = 0 | x) = 0.7956 ± 0.0745"; a ± says
+    the mean is a sample's, and the panel then says what the ± is). ``method``: the name of the training noise when
+    it is not dropout (the Inference page then averages over that noise, not over these masks).
+    """
     if len(images) != len(subnets.masks):
         raise ValueError(f"need one CardImages per subnetwork: {len(subnets.masks)}, got {len(images)}")
     n = len(images)
     cards = "".join(_card_html(i, subnets, images[i], lang) for i in range(n))
     kind = "sampled" if subnets.sampled else "listed"
+    about = f"subnet.ensemble.{kind}_noise" if method and kind == "listed" else f"subnet.ensemble.{kind}"
+    paragraphs = [html.escape(t(about, lang, n=n, method=method))]
+    if point_values:
+        lines = [html.escape(t("subnet.ensemble.at_point", lang))] + [html.escape(v) for v in point_values]
+        if any("±" in v for v in point_values):
+            se = "subnet.ensemble.se_noise" if method else "subnet.ensemble.se"
+            lines.append(html.escape(t(se, lang, n=n, method=method)))
+        paragraphs.append("<br>".join(lines))
+    else:
+        paragraphs.append(html.escape(t("subnet.ensemble.point", lang)))
     aside = (
         '<div class="dv-ensemble" data-testid="dv-ensemble">'
         f'<div class="dv-ensemble-title">{html.escape(t(f"subnet.ensemble.title_{kind}", lang, n=n))}</div>'
-        f'<img alt="" src="{png_data_uri(ensemble)}">'
-        f"<p>{html.escape(t(f'subnet.ensemble.{kind}', lang, n=n))}</p>"
-        f"<p>{html.escape(t('subnet.ensemble.point', lang))}</p>"
-        "</div>"
+        f'<img alt="" src="{png_data_uri(ensemble)}">' + "".join(f"<p>{par}</p>" for par in paragraphs) + "</div>"
     )
     narrow = COLUMNS * CARD_MIN_PX + 6 * (COLUMNS - 1) + 14 + ENSEMBLE_COLUMN_PX
     sizes = {"columns": COLUMNS, "half": COLUMNS // 2, "narrow": narrow, "ensemble": ENSEMBLE_COLUMN_PX}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -58,3 +59,26 @@ def test_a_link_opened_in_a_fresh_browser_shows_the_same_training_and_pictures(b
         h.wait_idle(page)
     assert inference_table(a) == inference_table(b)
     assert "20" in b.locator(h.MAIN).inner_text()
+
+
+def subnetwork_cards(page: Page) -> list[str | None]:
+    """Each card's tooltip on the Subnetworks page: its number, full mask μ and p(μ)."""
+    cards = page.locator(f'{h.MAIN} [data-testid="dv-subnet-card"]')
+    expect(cards).to_have_count(16)
+    return [cards.nth(i).get_attribute("title") for i in range(16)]
+
+
+def test_redrawn_subnetworks_are_in_the_link(base_url, new_page):
+    a = new_page()
+    h.open_app(a, base_url + "/subnetworks")
+    first = subnetwork_cards(a)
+    assert "subdraw" not in a.url
+    h.main_button(a, t("subnet.redraw", n=16)).click()
+    expect(a).to_have_url(re.compile(r"subdraw=1\b"))
+    h.wait_idle(a)
+    redrawn = subnetwork_cards(a)
+    assert redrawn != first
+
+    b = new_page()  # a fresh browser opening the link shows the very same 16
+    h.open_app(b, a.url)
+    assert subnetwork_cards(b) == redrawn
