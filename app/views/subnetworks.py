@@ -32,7 +32,7 @@ def draw_another() -> None:
 
 def header(sampled: bool) -> None:
     """Title and buttons on one row, so that the gallery fits the first screen (short labels, help on hover)."""
-    title, preset, redraw = st.columns([6, 2, 2], vertical_alignment="bottom")
+    title, preset, redraw = st.columns([7, 2, 2], vertical_alignment="bottom")
     title.title(ui.tr("subnet.title"))
     preset.button(
         ui.tr("subnet.preset"),

@@ -2,7 +2,7 @@
 
 TEXT: dict[str, dict[str, str]] = {
     "subnet.title": {
-        "en": "Subnetworks (Figure\u00a07.6)",
+        "en": "Subnetworks (Fig.\u00a07.6)",
         "ko": "부분 신경망 (그림\u00a07.6)",
     },
     "subnet.preset": {
