@@ -267,3 +267,12 @@ def test_samples_to_match_weight_scaling_needs_the_median_to_stay_there():
 
 def test_guide_line_halves_for_four_times_the_masks():
     assert cv.guide_line([1, 4, 16], 0.2) == pytest.approx([0.2, 0.1, 0.05])
+
+
+def test_varying_weights_counts_the_weights_leaving_units_that_can_be_dropped_or_kept():
+    model = DropoutMLP([2, 4, 3, 2], [0.2, 0.5, 0.5], noise="dropconnect")
+    assert cv.varying_weights(model) == 2 * 4 + 4 * 3 + 3 * 2
+    model.set_drop_probs([0.0, 1.0, 0.5])  # inputs never dropped, hidden 1 always: only hidden 2's weights vary
+    assert cv.varying_weights(model) == 3 * 2
+    model.set_drop_probs([0.0, 0.0, 0.0])
+    assert cv.varying_weights(model) == 0

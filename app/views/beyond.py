@@ -20,23 +20,26 @@ CURVE_GRID = training_cache.CURVE_GRID  # the error is a mean over the plane: a 
 MAP_GRID = 60  # as the Train page's surfaces
 CURVE = "beyond_curve"  # (key, SamplingCurve): recomputed only when the net or its drop probabilities change
 MAPS = "beyond_maps"  # (key, (weight-scaled probabilities, MCDropout))
+WORDS = ("noun", "sampled", "one", "nets", "on")  # what one sample is: a mask, a noise draw or a weight mask
 
 settings = ui.current()
 exp = ui.experiment(settings)
 model = exp.model
+words = {name: ui.tr(f"beyond.{name}.{model.noise}") for name in WORDS}
 
 st.title(ui.tr("beyond.title"))
-ui.intro(ui.tr("beyond.intro"))
+ui.intro(ui.tr("beyond.intro", **words))
 if ui.divergence_message(exp):
     st.stop()
 ui.train_at_least(exp, ui.MIN_TRAINED_STEPS)
 ui.training_note(exp, settings)
 if en.uncertain_units(model) == 0:  # one possible net: every curve would be rounding noise, every map zero
-    st.success(ui.tr("beyond.trivial"), icon=":material/check_circle:")
+    why = ui.tr(f"beyond.trivial_why.{model.noise}")
+    st.success(ui.tr("beyond.trivial", why=why), icon=":material/check_circle:")
     st.stop()
 if model.noise != "bernoulli":
     method, what = ui.tr(f"side.method.{model.noise}"), ui.tr(f"beyond.what_{model.noise}")
-    st.info(ui.tr("beyond.method_note", method=method, what=what))
+    st.info(ui.tr("beyond.method_note", method=method, what=what, **words))
 
 split = exp.split
 points = np.concatenate([split.train.x, split.test.x])
@@ -55,7 +58,7 @@ def sampling_curve() -> cv.SamplingCurve:
 
     def with_bar() -> cv.SamplingCurve:
         ks = training_cache.curve_plan(model)[0]
-        text = ui.tr("beyond.sampling", repeats=cv.DEFAULT_REPEATS, k_max=f"{ks[-1]:,}")
+        text = ui.tr("beyond.sampling", repeats=cv.DEFAULT_REPEATS, k_max=f"{ks[-1]:,}", **words)
         bar = st.progress(0.0, text=text)
         result = training_cache.compute_curve(model, split, settings.seed, lambda f: bar.progress(f, text=text))
         bar.empty()
@@ -72,7 +75,7 @@ def uncertainty_maps(n_masks: int):
     cached = st.session_state.get(MAPS)
     if cached and cached[0] == key:
         return cached[1]
-    text = ui.tr("beyond.mc_computing", t=f"{n_masks:,}")
+    text = ui.tr("beyond.mc_computing", t=f"{n_masks:,}", **words)
     bar = st.progress(0.0, text=text)
     result = unc.mc_dropout(
         model,
@@ -95,29 +98,34 @@ def reference_note(curve: cv.SamplingCurve) -> str:
     # error^2 ~ 1/k + 1/n: the share of the measured error at k_max that comes from the reference's own noise
     share = 1 - 1 / np.sqrt(1 + k_max / curve.reference_masks)
     n = f"{curve.reference_masks:,}"
-    if model.noise != "bernoulli":
-        method = ui.tr(f"side.method.{model.noise}")
-        return ui.tr("beyond.reference_noise", n=n, method=method, share=share, **common)
+    if model.noise == "gaussian":
+        return ui.tr("beyond.reference_gaussian", n=n, share=share, **common)
+    if model.noise == "dropconnect":
+        w = cv.varying_weights(model)
+        key = "beyond.reference_dropconnect" if w > en.MAX_EXACT_UNITS else "beyond.reference_dropconnect_few"
+        return ui.tr(key, n=n, w=f"{w:,}", exponent=w, share=share, **common)
     return ui.tr("beyond.reference_mc", n=n, d=en.uncertain_units(model), share=share, **common)
 
 
 def findings(curve: cv.SamplingCurve) -> str:
     k_max = f"{curve.ks[-1]:,}"
-    k = curve.samples_to_match_weight_scaling()
-    if k is not None:
-        accuracy = ui.tr("beyond.matched", ws=curve.weight_scaled_accuracy, k=f"{k:,}", repeats=curve.repeats)
+    k, ws = curve.samples_to_match_weight_scaling(), curve.weight_scaled_accuracy
+    if k == 1:
+        accuracy = ui.tr("beyond.matched_one", ws=ws, repeats=curve.repeats, **words)
+    elif k is not None:
+        accuracy = ui.tr("beyond.matched", ws=ws, k=f"{k:,}", repeats=curve.repeats, **words)
     else:
         median = float(curve.band(curve.accuracy)[0][-1])
-        accuracy = ui.tr("beyond.not_matched", ws=curve.weight_scaled_accuracy, acc=median, k_max=k_max)
+        accuracy = ui.tr("beyond.not_matched", ws=ws, acc=median, k_max=k_max, **words)
     closer = curve.samples_to_beat_weight_scaling()
     if closer is None:
-        return accuracy + " " + ui.tr("beyond.never_closer", k_max=k_max)
+        return accuracy + " " + ui.tr("beyond.never_closer", k_max=k_max, **words)
     return accuracy + " " + ui.tr("beyond.closer", k=f"{closer:,}")
 
 
 # --- 1. how fast sampling converges ---------------------------------------------------------------------------
 if not ui.presenting():
-    st.subheader(ui.tr("beyond.conv_title"))
+    st.subheader(ui.tr("beyond.conv_title", **words))
 curve = sampling_curve()
 note = reference_note(curve)
 if ui.presenting():  # one quiet line: the first screen is for the two figures
@@ -126,25 +134,28 @@ elif curve.reference == "exact":
     st.success(note, icon=":material/check_circle:")
 else:
     st.info(note, icon=":material/casino:")
-st.plotly_chart(convergence_figure(curve, ui.lang()), config=PLOT_CONFIG)
-slider_label, slider_help = ui.tr("beyond.t_label"), ui.tr("beyond.t_help")
+st.plotly_chart(convergence_figure(curve, ui.lang(), noise=model.noise), config=PLOT_CONFIG)
+slider_label, slider_help = ui.tr(f"beyond.t_label.{model.noise}"), ui.tr("beyond.t_help", **words)
 if ui.presenting():  # the findings and the T slider share a row, so the maps start in the first screen too
     findings_column, slider_column = st.columns([3, 1], vertical_alignment="center")
     findings_column.markdown(findings(curve))
     n_masks = slider_column.slider(slider_label, T_MIN, T_MAX, step=T_STEP, key=T_KEY, help=slider_help)
 else:
     st.markdown(findings(curve))
-    ui.aside(
-        ui.tr(
-            "beyond.conv_caption",
-            grid=f"{CURVE_GRID}×{CURVE_GRID}",
-            repeats=curve.repeats,
-            n_test=f"{curve.n_test:,}",
-        )
+    caption = ui.tr(
+        "beyond.conv_caption",
+        grid=f"{CURVE_GRID}×{CURVE_GRID}",
+        repeats=curve.repeats,
+        n_test=f"{curve.n_test:,}",
+        **words,
     )
+    if len(model.linears) == 1:  # softmax regression: weight scaling is the geometric mean (book, section 7.12)
+        exact = "beyond.geometric_exact" if curve.reference == "exact" else "beyond.geometric_exact_mc"
+        caption += " " + ui.tr(exact, **words)
+    ui.aside(caption)
     # --- 2. what dropout knows it does not know ----------------------------------------------------------------
     st.subheader(ui.tr("beyond.unc_title"))
-    ui.intro(ui.tr("beyond.unc_intro"))
+    ui.intro(ui.tr("beyond.unc_intro", **words))
     slider_column, _ = st.columns([1, 2])
     n_masks = slider_column.slider(slider_label, T_MIN, T_MAX, step=T_STEP, key=T_KEY, help=slider_help)
 weight_scaled, mc = uncertainty_maps(int(n_masks))
@@ -161,5 +172,5 @@ st.plotly_chart(
     ),
     config=PLOT_CONFIG,
 )
-st.caption(ui.tr("beyond.unc_status", t=f"{n_masks:,}", c=n_classes, max=float(np.log(n_classes))))
-ui.aside(ui.tr("beyond.unc_read"))
+st.caption(ui.tr("beyond.unc_status", t=f"{n_masks:,}", c=n_classes, max=float(np.log(n_classes)), **words))
+ui.aside(ui.tr("beyond.unc_read", **words))

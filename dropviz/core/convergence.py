@@ -421,6 +421,13 @@ def _check_ks(ks: Sequence[int]) -> tuple[int, ...]:
     return tuple(ints)
 
 
+def varying_weights(model: DropoutMLP) -> int:
+    """How many weights a DropConnect mask can vary: those leaving a unit whose keep probability is strictly
+    between 0 and 1 (each kept or dropped on its own). There are 2 to this power weight masks."""
+    keep = mk.split_by_layer(model.keep_probs(), model.droppable_widths)
+    return sum(int(((k > 0) & (k < 1)).sum()) * linear.out_features for k, linear in zip(keep, model.linears))
+
+
 def exact_reference_possible(model: DropoutMLP, n_points: int, budget: int = EXACT_BUDGET) -> bool:
     """Whether the reference can be exact: enumeration feasible and at most ``budget`` mask-point evaluations."""
     return en.exact_is_feasible(model, n_points) and en.exact_mask_count(model) * n_points <= budget

@@ -20,10 +20,14 @@ from dropviz.draw.figures import AXIS_TITLE_SIZE, FONT_SIZE, apply_projector_sty
 from dropviz.draw.surface_image import probability_rgb, two_class_colorscale
 from dropviz.i18n import t
 
-# Rules get colours of their own: blue and vermilion already mean the dropout net and its twin (Train page).
-ARITHMETIC = palette.PINK
-GEOMETRIC = palette.GREEN
+# The rules get colours no other figure uses (Paul Tol's muted rose and olive, colour-blind safe together): the
+# Okabe-Ito colours mean classes, blue and vermilion also the dropout net and its twin (Train page), and purple
+# and dark green the signs of weights. Markers differ too (circle, diamond), so colour is never the only cue.
+ARITHMETIC = "#CC6677"  # rose
+GEOMETRIC = "#999933"  # olive
+MARKERS = {ARITHMETIC: "circle", GEOMETRIC: "diamond"}
 WEIGHT_SCALING = palette.UNIT  # dark grey: the rule every curve is set against
+ZERO = 1e-9  # a distance this small is float error: the two rules are the same (no line on the log axis)
 GUIDE = "#8A8A8A"
 UNCERTAINTY_SCALE = "Viridis"  # an amount, like the difference maps of the Inference page
 CONVERGENCE_HEIGHT = 340
@@ -79,7 +83,7 @@ def _band_traces(
             y=list(median),
             mode="lines+markers",
             line={"color": color, "width": 3},
-            marker={"size": 7, "color": color},
+            marker={"size": 8, "color": color, "symbol": MARKERS.get(color, "circle")},
             name=name,
             legendgroup=name,
             showlegend=col == 1,
@@ -109,15 +113,19 @@ def _horizontal(
     )
 
 
-def convergence_figure(curve: SamplingCurve, lang: str = "en", height: int = CONVERGENCE_HEIGHT) -> go.Figure:
+def convergence_figure(
+    curve: SamplingCurve, lang: str = "en", height: int = CONVERGENCE_HEIGHT, noise: str = "bernoulli"
+) -> go.Figure:
     """Left: mean total variation to the reference against k, log-log, medians with 10-90 % bands over repeats,
-    a 1/sqrt(k) guide and the weight scaling rule's own distance from each mean (dotted). Right: test accuracy
-    of the sampled arithmetic mean against k, with the weight scaling rule's as a dashed line."""
+    a 1/sqrt(k) guide and the weight scaling rule's own distance from each mean (dotted; left out where it is 0).
+    Right: test accuracy of the sampled arithmetic mean against k, with the weight scaling rule's as a dashed
+    line. ``noise`` (the model's) names what k counts: masks, noise draws or weight masks."""
     ks = list(curve.ks)
+    words = {name: t(f"beyond.{name}.{noise}", lang) for name in ("noun", "sampled")}
     if curve.reference == "exact":
         left_title = t("beyond.fig.error_exact", lang)
     else:
-        left_title = t("beyond.fig.error_mc", lang, n=f"{curve.reference_masks:,}")
+        left_title = t("beyond.fig.error_mc", lang, n=f"{curve.reference_masks:,}", **words)
     fig = make_subplots(
         rows=1, cols=2, subplot_titles=[left_title, t("beyond.fig.accuracy_title", lang)], horizontal_spacing=0.12
     )
@@ -138,8 +146,12 @@ def convergence_figure(curve: SamplingCurve, lang: str = "en", height: int = CON
         col=1,
     )
     ws_arith, ws_geom = t("beyond.fig.ws_arithmetic", lang), t("beyond.fig.ws_geometric", lang)
-    _horizontal(fig, ks, curve.weight_scaled_arithmetic_error, ARITHMETIC, "dot", ws_arith, 1, ".4f", True)
-    _horizontal(fig, ks, curve.weight_scaled_geometric_error, GEOMETRIC, "dot", ws_geom, 1, ".4f", True)
+    for value, color, name in (
+        (curve.weight_scaled_arithmetic_error, ARITHMETIC, ws_arith),
+        (curve.weight_scaled_geometric_error, GEOMETRIC, ws_geom),
+    ):
+        if value > ZERO:
+            _horizontal(fig, ks, value, color, "dot", name, 1, ".4f", True)
 
     _band_traces(fig, ks, curve, curve.accuracy, ARITHMETIC, arith, 2, ".1%")
     ws = t("beyond.fig.ws_accuracy", lang)
@@ -153,7 +165,7 @@ def convergence_figure(curve: SamplingCurve, lang: str = "en", height: int = CON
             curve.weight_scaled_arithmetic_error,
             curve.weight_scaled_geometric_error,
         )
-        if v > 0
+        if v > ZERO
     ]
     low = min(positive) if positive else 1e-6
     high = max(float(curve.arithmetic_error.max()), float(curve.geometric_error.max()), anchor, low * 10)
@@ -178,7 +190,7 @@ def convergence_figure(curve: SamplingCurve, lang: str = "en", height: int = CON
     )
     k_ticks = [k for k in (4**i for i in range(12)) if ks[0] <= k <= ks[-1]] if len(ks) > 7 else ks
     fig.update_xaxes(
-        type="log", tickvals=k_ticks, ticktext=[str(k) for k in k_ticks], title_text=t("beyond.fig.k", lang)
+        type="log", tickvals=k_ticks, ticktext=[str(k) for k in k_ticks], title_text=t("beyond.fig.k", lang, **words)
     )
     apply_projector_style(fig)
     fig.update_layout(

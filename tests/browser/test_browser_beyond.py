@@ -24,7 +24,7 @@ def charts(page: Page):
 
 def t_slider(page: Page, lang: str = "en"):
     return page.locator(f'{h.MAIN} [data-testid="stSlider"]').filter(
-        has=page.locator('[data-testid="stWidgetLabel"]').get_by_text(t("beyond.t_label", lang), exact=True)
+        has=page.locator('[data-testid="stWidgetLabel"]').get_by_text(t("beyond.t_label.bernoulli", lang), exact=True)
     )
 
 
@@ -33,7 +33,7 @@ def test_the_page_opens_by_url_and_the_t_slider_redraws_the_maps(base_url, page)
     expect(h.title(page)).to_have_text(t("beyond.title"))
     assert h.active_nav(page) == [t("nav.beyond")]
     expect(charts(page)).to_have_count(2)
-    status = t("beyond.unc_status", t="{t}", c=2, max=np.log(2))
+    status = t("beyond.unc_status", t="{t}", c=2, max=np.log(2), sampled=t("beyond.sampled.bernoulli"))
     expect(page.locator(h.MAIN).get_by_text(status.replace("{t}", "200"), exact=True)).to_be_visible()
 
     thumb = h.slider_thumb(t_slider(page))
@@ -61,4 +61,5 @@ def test_presenter_mode_both_figures_start_in_the_first_screen(base_url, new_pag
     curves, maps = (charts(page).nth(i).bounding_box() for i in range(2))
     assert curves["y"] >= 0 and curves["y"] + curves["height"] <= screen["height"], curves  # all of it
     assert 0 <= maps["y"] <= screen["height"] - 60, maps  # starts in the first screen, titles visible
-    assert page.locator(h.MAIN).get_by_text(h.plain(t("beyond.intro"))[:30]).count() == 0
+    intro = h.plain(t("beyond.intro", sampled=t("beyond.sampled.bernoulli"), nets=t("beyond.nets.bernoulli")))
+    assert page.locator(h.MAIN).get_by_text(intro[:30]).count() == 0
