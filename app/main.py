@@ -47,6 +47,7 @@ navigation = st.navigation(
         for file, title, icon, path in PAGE_LIST
     ]
 )
+st.session_state[ui.PAGE] = navigation.url_path  # "theory": the Train page names the page that trained its nets
 try:
     navigation.run()
 finally:  # pages may clamp a setting or train: the address bar must show the final state, even after st.stop()

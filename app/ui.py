@@ -20,9 +20,11 @@ from dropviz.data.datasets import Split
 from dropviz.i18n import t
 from dropviz.text.numbers import SUPERSCRIPT, significant, times_ten  # noqa: F401 (pages use them through ui)
 
+PAGE_NAMES = ("masks", "subnetworks", "bagging", "inference", "theory", "beyond")  # pages that train for figures
 WIDGET = cfg.WIDGET  # prefix of the sidebar widgets' session-state keys
 MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first
-PRETRAINED = "pretrained"  # session state: (weak reference to the experiment, its steps) that such a page trained
+PAGE = "page"  # session state: the URL path of the page this run shows ("theory"), set by app/main.py
+PRETRAINED = "pretrained"  # session state: (weak reference to the experiment, its steps, the page) a page trained
 
 
 def init_state() -> None:
@@ -218,7 +220,7 @@ def divergence_message(exp: Experiment) -> bool:
     """Show which net diverged and at which step, if one did; returns whether it did."""
     for trainer, name in ((exp.trainer, "train.net_dropout"), (exp.twin, "train.net_twin")):
         if trainer.diverged:
-            st.error(tr("train.diverged", net=tr(name), step=trainer.steps_done + 1), icon=":material/warning:")
+            st.error(tr("train.diverged", net=tr(name), step=f"{trainer.steps_done + 1:,}"), icon=":material/warning:")
             return True
     return False
 
@@ -234,11 +236,12 @@ def train_at_least(exp: Experiment, steps: int) -> None:
     if fresh and training_cache.restore(exp, [(exp.config.drop_probs, steps)]):
         _trained_by_a_page(exp)
         return
-    bar = st.progress(0.0, text=tr("inf.training_first", steps=steps))
+    text = tr("inf.training_first", steps=f"{steps:,}")
+    bar = st.progress(0.0, text=text)
     try:
         while exp.steps_done < steps:
             exp.step(min(50, steps - exp.steps_done))
-            bar.progress(exp.steps_done / steps, text=tr("inf.training_first", steps=steps))
+            bar.progress(exp.steps_done / steps, text=text)
     except TrainingDiverged:
         st.rerun()  # the page then shows which net diverged
     if fresh:
@@ -249,14 +252,23 @@ def train_at_least(exp: Experiment, steps: int) -> None:
 
 def _trained_by_a_page(exp: Experiment) -> None:
     record_training(exp)
-    st.session_state[PRETRAINED] = (weakref.ref(exp), exp.steps_done)  # weak: a closed session's nets still go
+    # weak: a closed session's nets still go
+    st.session_state[PRETRAINED] = (weakref.ref(exp), exp.steps_done, st.session_state.get(PAGE))
 
 
 def pretrained_by_a_page(exp: Experiment) -> bool:
     """Whether ``exp`` is as a page other than Train left it: trained for that page's figures, not by the visitor
     (the Train page says so, since its film then starts where the visitor never saw it start)."""
+    return pretrained_by(exp) is not None
+
+
+def pretrained_by(exp: Experiment) -> str | None:
+    """ "by the Theory page" (in the session's language) if ``exp`` is as that page trained it, else None."""
     entry = st.session_state.get(PRETRAINED)
-    return entry is not None and entry[0]() is exp and exp.steps_done == entry[1]
+    if entry is None or entry[0]() is not exp or exp.steps_done != entry[1]:
+        return None
+    page = entry[2]
+    return tr("train.by_page", page=tr(f"nav.{page}")) if page in PAGE_NAMES else tr("train.by_another_page")
 
 
 def shared_rules(model: DropoutMLP, x_eval: torch.Tensor, seed: int, text: str) -> Ensemble:

@@ -37,7 +37,7 @@ def test_masks_page_follows_the_drop_slider():
 def test_masks_page_counts_subnetworks_for_the_architecture():
     at = open_page("masks")
     assert at.metric[0].value == "66"  # 2 inputs + 2 x 32 hidden units
-    assert at.metric[2].value == "7.4 × 10¹⁹"  # 2^66 = 73,786,976,294,838,206,464: too long for a tile
+    assert at.metric[2].value == "7.4\u00a0×\u00a010¹⁹"  # 2^66 = 73,786,976,294,838,206,464: too long for a tile
     assert "73,786,976,294,838,206,464" in at.metric[2].help
     at.slider(key="w_hidden").set_value(1).run()
     at.slider(key="w_width").set_value(3).run()
@@ -243,11 +243,19 @@ def test_other_noises_are_shown_on_masks_and_sampled_on_inference_and_theory(met
     assert masks.info[-1].value == t(f"masks.note_{method}")
     assert any(t(f"masks.batch_{method}", b=16).split("<br>")[0] in spec for spec in chart_specs(masks))
     inference = open_page("inference", {"method": method, "hidden": "1", "width": "4"})
-    name = t(f"side.method.{method}")
-    assert inference.info[0].value.startswith(t("inf.monte_carlo_noise", method=name, n="2,000", steps=500)[:40])
+    assert inference.info[0].value == t(f"inf.monte_carlo_{method}", n="2,000", steps="500")
     assert "±" in inference.dataframe[0].value.iloc[0, 1]
+    name = t(f"method.short.{method}")
+    assert t("inf.standard_error_noise", n="2,000", method=name, groups=20) in " ".join(all_captions(inference))
     theory = open_page("theory", {"method": method, "hidden": "1", "width": "4"})
-    assert t("theory.sampled_noise", n="20,000", method=name) in markdowns(theory)
+    assert t(f"theory.sampled_{method}", n="20,000", masks="")[:40] in markdowns(theory)
+
+
+def test_other_noises_with_every_drop_probability_0_or_1_are_said_to_change_nothing():
+    query = {"method": "gaussian", "hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "1.0"}
+    inference = open_page("inference", query)
+    name = t("method.short.gaussian")
+    assert inference.success[0].value == t("inf.fixed_noise", method=name, n="2,000", steps="500")
 
 
 def test_a_standard_error_too_small_for_the_digits_shown_is_not_printed_as_zero():

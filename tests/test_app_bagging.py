@@ -125,7 +125,7 @@ def test_equally_likely_masks_are_each_drawn_about_draws_over_masks_times():
 def test_three_hidden_layers_in_korean_count_98_units_and_say_most_masks_are_never_drawn():
     at = open_page({"lang": "ko", "hidden": "3"})
     text = page_text(at)
-    assert "**2^98 ≈ 3.2 × 10²⁹**" in text and "유닛 98개" in text
+    assert "**2^98 ≈ 3.2\u00a0×\u00a010²⁹**" in text and "유닛 98개" in text
     assert at.info[-1].value == t("bag.lesson", "ko", d=98, coverage=t("bag.coverage_rare", "ko"))
     assert t("bag.cover.most_rare", "ko") in text
     label, cells = arithmetic_row(at)

@@ -184,11 +184,11 @@ def test_network_figure_title_shows_mask_digits_and_probability():
     assert "μ = [1 0 | 1 1 0 1 | 0 1 1 0]" in title
     expected = 0.8 * 0.2 * 0.5**8
     assert float(p) == pytest.approx(expected)
-    assert "p(μ) = 6.25 × 10⁻⁴" in title and fig.layout.title.text == title
+    assert "p(μ) = 6.25\u00a0×\u00a010⁻⁴" in title and fig.layout.title.text == title
 
 
 def test_small_probabilities_use_scientific_notation():
-    assert nf.format_probability(1.88e-39) == "1.88 × 10⁻³⁹"
+    assert nf.format_probability(1.88e-39) == "1.88\u00a0×\u00a010⁻³⁹"
     assert nf.format_probability(0.125) == "0.125"
     assert nf.format_probability(0.0) == "0"
 
@@ -258,7 +258,7 @@ def test_keep_frequency_bars_are_column_means():
     mu = torch.tensor([[1, 0, 1, 1, 0], [1, 1, 0, 1, 0], [0, 1, 1, 1, 0], [1, 1, 1, 1, 1]], dtype=torch.float32)
     for sizes in (model.layer_sizes, model.droppable_widths):
         fig = keep_frequency_figure(mu, model.keep_probs(), sizes)
-        bars, keep = fig.data
+        bars, keep, _band = fig.data
         assert list(bars.x) == ["x1", "x2", "h1.1", "h1.2", "h1.3"]
         np.testing.assert_allclose(bars.y, mu.mean(0).numpy())
         np.testing.assert_allclose(keep.y, [0.8, 0.8, 0.5, 0.5, 0.5])
@@ -269,15 +269,28 @@ def test_keep_frequency_bars_are_column_means():
         keep_frequency_figure(mu, model.keep_probs(), [3, 3])
 
 
-def test_keep_frequency_whiskers_are_two_binomial_standard_errors_within_0_and_1():
-    keep = torch.tensor([0.8, 0.5, 1.0, 0.0, 0.97])
-    mu = torch.ones(20, 5)
-    marks = keep_frequency_figure(mu, keep, [5]).data[1]
-    up, down = np.asarray(marks.error_y.array), np.asarray(marks.error_y.arrayminus)
-    two_se = 2 * np.sqrt(keep.double().numpy() * (1 - keep.double().numpy()) / 20)  # 0.179, 0.224, 0, 0, 0.076
-    np.testing.assert_allclose(down, np.minimum(two_se, keep.double().numpy()))
-    np.testing.assert_allclose(up, [0.1789, 0.2236, 0.0, 0.0, 0.03], atol=1e-4)  # 0.97 + 0.076 is capped at 1
-    assert down[1] == pytest.approx(0.2236, abs=1e-4)
+def test_keep_band_is_two_binomial_standard_errors_within_0_and_1():
+    from dropviz.draw.keep_figure import keep_band
+
+    low, high = keep_band(np.array([0.8, 0.5, 1.0, 0.0, 0.97]), 20)
+    np.testing.assert_allclose(high - [0.8, 0.5, 1.0, 0.0, 0.97], [0.1789, 0.2236, 0.0, 0.0, 0.03], atol=1e-4)
+    np.testing.assert_allclose(low, [0.6211, 0.2764, 1.0, 0.0, 0.8937], atol=1e-4)  # 0.97 + 0.076 is capped at 1
+    with pytest.raises(ValueError, match="at least one"):
+        keep_band(np.array([0.5]), 0)
+
+
+def test_keep_frequency_band_is_one_shaded_rectangle_per_layer_with_a_legend_entry():
+    """One band per run of equal keep probabilities (per layer), over the bars, none where k is 0 or 1; the legend
+    names it with the number of masks."""
+    keep = torch.tensor([0.8, 0.8, 0.5, 0.5, 0.5, 1.0, 1.0])
+    fig = keep_frequency_figure(torch.ones(20, 7), keep, [2, 3, 2])
+    bands = [(s.x0, s.x1, s.y0, s.y1) for s in fig.layout.shapes]
+    assert [b[:2] for b in bands] == [(-0.5, 1.5), (1.5, 4.5)]  # the two inputs, the three hidden 1 units
+    assert bands[0][2:] == pytest.approx((0.8 - 0.1789, 0.8 + 0.1789), abs=1e-4)
+    assert bands[1][2:] == pytest.approx((0.5 - 0.2236, 0.5 + 0.2236), abs=1e-4)
+    assert fig.data[-1].name == t("masks.band", n=20) and t("masks.band", "ko", n=20).endswith("마스크 20개)")
+    fixed = keep_frequency_figure(torch.ones(20, 3), torch.tensor([1.0, 1.0, 0.0]), [2, 1])
+    assert not fixed.layout.shapes and len(fixed.data) == 2  # nothing random: no band, no legend entry for one
 
 
 # ---------------------------------------------------------------- surface PNG
@@ -515,6 +528,28 @@ def test_minibatch_masks_of_a_wide_net_stay_readable():
     assert t("fig.batch.legend") in [a.text for a in fig.layout.annotations]
     small = minibatch_masks_figure(mu[:, :6], [2, 4])
     assert small.data[0].xgap == 2 and "<br>" not in "".join(small.layout.xaxis.ticktext)
+
+
+@pytest.mark.parametrize("kind", ["mask", "multiplier", "share"])
+@pytest.mark.parametrize("widths", [[2], [2, 32, 32, 32]])
+def test_minibatch_figure_says_what_its_colours_mean_below_the_layer_names(kind, widths):
+    """Every kind has a legend in words, under the layer names and inside the figure's bottom margin; the bars
+    between layers are never vermilion where vermilion means a negative Gaussian multiplier."""
+    from dropviz.draw import batch_masks_figure as bm
+
+    mu = torch.rand(16, sum(widths), generator=torch.Generator().manual_seed(1))
+    fig = bm.minibatch_masks_figure(mu, widths, "ko", kind=kind)
+    (legend,) = fig.layout.annotations
+    assert legend.text == t(bm.LEGEND[kind], "ko")
+    lines = legend.text.count("<br>") + 1
+    assert -legend.yshift + 20 * lines <= fig.layout.margin.b  # the legend is not cut off at the bottom
+    colours = {shape.fillcolor for shape in fig.layout.shapes}
+    assert len(colours) <= 1 and (kind != "multiplier" or palette.VERMILION not in colours)
+
+
+def test_layer_labels_of_a_five_column_diagram_are_a_pixel_smaller():
+    assert nf.label_font_size(2) == nf.label_font_size(4) == nf.FONT_SIZE
+    assert nf.label_font_size(5) == nf.FONT_SIZE - 1
 
 
 def test_weight_colours_never_look_like_a_class():

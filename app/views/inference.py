@@ -71,9 +71,11 @@ if exact and result.n_masks == 1:
     status = st.success, ui.tr("inf.exact_one", steps=f"{exp.steps_done:,}")
 elif exact:
     status = st.success, ui.tr("inf.exact", masks=f"{result.n_masks:,}", steps=f"{exp.steps_done:,}")
-elif model.noise != "bernoulli":  # continuous or per-weight noise: no finite list of subnetworks
-    method = ui.tr(f"side.method.{model.noise}")
-    status = st.info, ui.tr("inf.monte_carlo_noise", method=method, n=f"{MC_SAMPLES:,}", steps=f"{exp.steps_done:,}")
+elif model.noise != "bernoulli" and en.uncertain_units(model) == 0:  # sampled, but every draw is the same net
+    method = ui.tr(f"method.short.{model.noise}")
+    status = st.success, ui.tr("inf.fixed_noise", method=method, n=f"{MC_SAMPLES:,}", steps=f"{exp.steps_done:,}")
+elif model.noise != "bernoulli":  # continuous noise or weight masks: sampled, never enumerated
+    status = st.info, ui.tr(f"inf.monte_carlo_{model.noise}", n=f"{MC_SAMPLES:,}", steps=f"{exp.steps_done:,}")
 else:
     d = en.uncertain_units(model)
     status = (
@@ -129,6 +131,9 @@ for i, (col, rule) in enumerate(zip(cols, RULES)):
     se = None if accuracy_se is None or rule == "weight_scaled" else accuracy_se[i : i + 1]
     col.metric(ui.tr("inf.test_acc", rule=short[rule]), with_error(accuracy[i : i + 1], se, ".1%")[0])
 caption = ui.tr("inf.table_caption", n=f"{len(split.test.y):,}", grid=f"{GRID_RESOLUTION}×{GRID_RESOLUTION}")
-if not result.exact:
+if not result.exact and model.noise != "bernoulli":
+    method = ui.tr(f"method.short.{model.noise}")
+    caption += " " + ui.tr("inf.standard_error_noise", n=f"{MC_SAMPLES:,}", method=method, groups=en.JACKKNIFE_GROUPS)
+elif not result.exact:
     caption += " " + ui.tr("inf.standard_error", n=f"{MC_SAMPLES:,}", groups=en.JACKKNIFE_GROUPS)
 st.caption(caption)

@@ -65,20 +65,62 @@ def minibatch_noise() -> tuple[torch.Tensor, str, str]:
     return torch.cat(shares, dim=1), batch_title(), "share"
 
 
-st.title(ui.tr("masks.title"))
-ui.intro(ui.tr("masks.intro"))
+def per_step(k: int, examples: int) -> str:
+    """What one training step trains with these settings: up to one subnetwork per example, fewer when fewer masks
+    are possible; for the other noises, what they draw instead. Nothing when nothing varies (the info box says so)."""
+    if k == 0:
+        return ""
+    if model.noise != "bernoulli":
+        return ui.tr(f"masks.per_step_{model.noise}")
+    if 2**k < examples:
+        return ui.tr("masks.per_step_few", possible=count(2**k), b=examples)
+    return ui.tr("masks.per_step_all", b=examples)
+
+
+def right_side(k: int) -> str:
+    """The sentence about the minibatch figure on the right."""
+    if k == 0:
+        return ui.tr("masks.right_same")
+    return ui.tr(f"masks.right_{model.noise}")
+
+
+def varying(k: int) -> str:
+    if k == 0:
+        return ui.tr("masks.compact_varying_none")
+    return ui.tr("masks.compact_varying_one") if k == 1 else ui.tr("masks.compact_varying", k=k)
+
+
+def trained(steps: int) -> str:
+    if steps == 0:
+        return ui.tr("masks.compact_untrained")
+    return ui.tr("masks.compact_trained_one") if steps == 1 else ui.tr("masks.compact_trained", steps=f"{steps:,}")
+
+
+def steps_help(steps: int) -> str:
+    if steps == 0:
+        return ui.tr("masks.untrained_help")
+    return ui.tr("masks.trained_steps_help", steps=f"{steps:,}")
+
 
 d, k = model.n_droppable, en.uncertain_units(model)
+st.title(ui.tr("masks.title"))
+ui.intro(
+    " ".join(filter(None, [ui.tr("masks.intro"), per_step(k, exp.trainer.batch_size)]))
+)  # every step has batch_size examples
+
 if ui.presenting():  # one line instead of a row of big numbers: the diagram needs the room
-    st.markdown(ui.tr("masks.compact", d=d, k=k, count=count(2**d), steps=exp.steps_done))
+    st.markdown(ui.tr("masks.compact", d=d, varying=varying(k), count=count(2**d), trained=trained(exp.steps_done)))
 else:
     cols = st.columns(4)
     cols[0].metric(ui.tr("masks.units"), d)
     cols[1].metric(ui.tr("masks.varying"), k, help=ui.tr("masks.varying_help"))
     subnetworks_help = ui.tr("masks.subnetworks_help", exact=count(2**d))
     cols[2].metric(ui.tr("masks.subnetworks", d=d), short_count(2**d), help=subnetworks_help)
-    cols[3].metric(ui.tr("masks.trained_steps"), exp.steps_done, help=ui.tr("masks.trained_steps_help"))
+    cols[3].metric(ui.tr("masks.trained_steps"), f"{exp.steps_done:,}", help=steps_help(exp.steps_done))
     st.caption(ui.drop_summary(settings))
+    by = ui.pretrained_by(exp)
+    if by is not None:  # the visitor never trained: say which page did, and why
+        st.caption(ui.tr("masks.pretrained", steps=f"{exp.steps_done:,}", by=by))
 if k < d:
     possible = {0: "masks.possible_none", 1: "masks.possible_one"}.get(k, "masks.possible")
     st.info(ui.tr(possible, possible=count(2**k), count=count(2**d), k=k))
@@ -88,7 +130,7 @@ n_frames = controls[0].slider(ui.tr("masks.n_frames"), 5, 60, key=ui.WIDGET + "f
 speed = controls[1].select_slider(ui.tr("masks.frame_ms"), cfg.FRAME_MS, key=ui.WIDGET + "frame_ms")
 if controls[2].button(ui.tr("masks.resample"), icon=":material/casino:", width="stretch"):
     st.session_state[ui.WIDGET + "draw"] = (st.session_state[ui.WIDGET + "draw"] + 1) % 10_000
-ui.aside(ui.tr("masks.how_to_play"))
+ui.aside(ui.tr("masks.how_to_play", right=right_side(k)))
 
 left, right = st.columns([3, 2])
 frequency = st.container()  # under both columns
@@ -102,7 +144,7 @@ if model.noise != "bernoulli":
     right.info(ui.tr(f"masks.note_{model.noise}"))
 with frequency:
     st.subheader(ui.tr("masks.frequency_title"))
-    ui.aside(ui.tr("masks.frequency_caption", n=n_frames))
+    ui.aside(ui.tr("masks.frequency_caption" if k else "masks.frequency_fixed", n=n_frames))
     st.plotly_chart(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), config=PLOT_CONFIG)
 
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT

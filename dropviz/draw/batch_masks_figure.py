@@ -26,6 +26,10 @@ MULTIPLIER_SCALE = [[0.0, palette.VERMILION], [0.25, "#FFFFFF"], [0.5, "#9A9A9A"
 
 
 NARROW = 24  # more columns than this: cells too narrow for gaps between them, layer names on two rows
+# The bar between two layers: vermilion, except where vermilion already means a negative multiplier.
+SEPARATOR = {"mask": palette.VERMILION, "share": palette.VERMILION, "multiplier": palette.PINK}
+ROW_PX = 22  # the height of an example's row
+LEGEND = {"mask": "fig.batch.legend", "multiplier": "masks.legend_multiplier", "share": "masks.legend_share"}
 
 
 def minibatch_masks_figure(
@@ -35,7 +39,8 @@ def minibatch_masks_figure(
 
     ``kind``: "mask" (0/1: dropped white, kept dark), "multiplier" (Gaussian noise, on a scale where 1 is grey
     and negative values show) or "share" (DropConnect: the share of each unit's outgoing weights kept, 0 to 1).
-    Between two layers sits an empty column with a vermilion bar, so the bar never hides a unit, however narrow.
+    Between two layers sits an empty column with a bar, so the bar never hides a unit, however narrow; under the
+    layer names a legend says what the colours mean.
     """
     mu = torch.as_tensor(mu, dtype=torch.float32)
     if mu.dim() != 2 or mu.shape[0] < 1 or mu.shape[1] != sum(widths):
@@ -44,28 +49,35 @@ def minibatch_masks_figure(
     rows = [t("fig.batch.example", lang, i=i + 1) for i in range(mu.shape[0])]
     narrow = len(names) > NARROW
     fig = go.Figure(_heatmap(values, names, rows, kind, lang, gap=0 if narrow else 2))
+    half = min(0.4, len(names) / 100)  # in columns: a bar of about 3 px in a figure some 250 px wide
     for x in separators:
-        fig.add_vrect(x0=x - 0.25, x1=x + 0.25, fillcolor=palette.VERMILION, opacity=1, line_width=0, layer="above")
+        fig.add_vrect(x0=x - half, x1=x + half, fillcolor=SEPARATOR[kind], opacity=1, line_width=0, layer="above")
+    legend = t(LEGEND[kind], lang)
+    ticks_px = 44 if narrow else 24  # layer names on one or two rows
+    legend_px = 20 * (legend.count("<br>") + 1)
     fig.update_layout(
         title={"text": title or t("fig.batch.title", lang, b=mu.shape[0]), "font": {"size": TITLE_SIZE}},
         template="plotly_white",
         font={"size": FONT_SIZE},
-        height=max(260, 90 + 24 * mu.shape[0]),
-        margin={"l": 90, "r": 20, "t": 75, "b": 70 if narrow else 45},
+        height=max(260, 75 + ROW_PX * mu.shape[0] + ticks_px + legend_px + 10),
+        margin={"l": 90, "r": 20, "t": 75, "b": ticks_px + legend_px + 10},
         plot_bgcolor=palette.DROPPED_EDGE,  # shows between cells, so a white (dropped) cell reads as a cell
     )
-    if kind == "mask":  # the other kinds have a colour bar that says what the colours mean
-        fig.add_annotation(
-            text=t("fig.batch.legend", lang),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-0.02,
-            yanchor="top",
-            xanchor="left",
-            showarrow=False,
-            yshift=-(48 if narrow else 24),
-        )
+    # What the colours mean, under the layer names (the other kinds also have a colour bar, but no words).
+    fig.add_annotation(
+        text=legend,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yanchor="top",
+        xanchor="left",
+        align="left",
+        showarrow=False,
+        xshift=-80,  # from the figure's left edge (the margin holds the row names), not the heat map's
+        yshift=-ticks_px,
+        font={"size": FONT_SIZE - 1},
+    )
     # One tick per layer, at its middle unit (a label per unit would overlap); hovering still names each unit.
     # Narrow columns: every other layer name one line lower, so "inputs" (2 columns) and "hidden 1" do not collide.
     starts = np.concatenate([[0], np.cumsum(widths)[:-1]])

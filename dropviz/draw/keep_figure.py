@@ -19,8 +19,8 @@ def keep_frequency_figure(
     layer_sizes: Sequence[int],
     lang: str = "en",
 ) -> go.Figure:
-    """Per droppable unit: the fraction of frames that kept it (bars) beside its keep probability 1 - p (marks),
-    with whiskers of two binomial standard errors, 2 sqrt(k (1 - k) / n): where about 95% of bars end for n masks.
+    """Per droppable unit: the fraction of frames that kept it (bars) beside its keep probability k = 1 - p (marks),
+    on a shaded band k ± 2 sqrt(k (1 - k) / n), two binomial standard errors: where about 95% of bars end for n masks.
 
     ``layer_sizes`` is either the model's full ``layer_sizes`` (outputs last, never dropped) or just the
     droppable widths; whichever sums to d = ``mu_frames.shape[1]``.
@@ -40,47 +40,95 @@ def keep_frequency_figure(
     if mu.shape[0] < 1 or keep.numel() != d:
         raise ValueError(f"need at least one mask and {d} keep probabilities, got {mu.shape[0]} and {keep.numel()}")
     names = unit_names([*widths, 1])[:d]
+    n = mu.shape[0]
     freq = (mu > 0.5).double().mean(0).numpy()
     tick = float(np.clip(600 / d, 14, 60))  # roughly the bar width, in px
     k = keep.numpy()
-    spread = 2 * np.sqrt(k * (1 - k) / mu.shape[0])
-    fig = go.Figure(
-        [
-            go.Bar(
-                x=names,
-                y=freq,
-                name=t("fig.keep.kept", lang),
-                marker={"color": palette.SKY, "line": {"color": palette.BLUE, "width": 1}},
-                hovertemplate="%{x}: %{y:.2f}<extra></extra>",
-            ),
+    low, high = keep_band(k, n)
+    traces = [
+        go.Bar(
+            x=names,
+            y=freq,
+            name=t("fig.keep.kept", lang),
+            marker={"color": palette.SKY, "line": {"color": palette.BLUE, "width": 1}},
+            hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+        ),
+        go.Scatter(
+            x=names,
+            y=k,
+            name=t("fig.keep.keep_prob", lang),
+            mode="markers",
+            marker={"symbol": "line-ew", "size": tick, "line": {"color": palette.VERMILION, "width": 4}},
+            customdata=np.stack([low, high], axis=1),
+            cliponaxis=False,  # a keep probability of 1 sits on the top edge
+            hovertemplate="%{x}: %{y:.2f} (%{customdata[0]:.2f}–%{customdata[1]:.2f})<extra></extra>",
+        ),
+    ]
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "y",
+            "x0": first - 0.5,
+            "x1": last + 0.5,
+            "y0": float(low[first]),
+            "y1": float(high[first]),
+            "fillcolor": palette.VERMILION,
+            "opacity": BAND_OPACITY,
+            "line": {"width": 0},
+            "layer": "above",  # over the bars: a bar's end inside or outside the band is what counts
+        }
+        for first, last in _runs(low, high)
+    ]
+    if shapes:  # a legend entry for the band (shapes have none)
+        traces.append(
             go.Scatter(
-                x=names,
-                y=k,
-                name=t("fig.keep.keep_prob", lang),
+                x=[names[0]],
+                y=[None],
                 mode="markers",
-                marker={"symbol": "line-ew", "size": tick, "line": {"color": palette.VERMILION, "width": 4}},
-                error_y={
-                    "type": "data",
-                    "array": np.minimum(spread, 1 - k),  # a fraction stays within [0, 1]
-                    "arrayminus": np.minimum(spread, k),
-                    "color": palette.VERMILION,
-                    "thickness": 1.5,
-                    "width": tick / 4,
-                },
-                cliponaxis=False,  # a keep probability of 1 sits on the top edge
-                hovertemplate="%{x}: %{y:.2f}<extra></extra>",
-            ),
-        ]
-    )
+                name=t("masks.band", lang, n=n),
+                marker={"symbol": "square", "size": 14, "color": palette.VERMILION, "opacity": BAND_OPACITY},
+                hoverinfo="skip",
+            )
+        )
+    fig = go.Figure(traces)
     fig.update_layout(
-        title={"text": t("fig.keep.title", lang, n=mu.shape[0]), "font": {"size": TITLE_SIZE}},
+        shapes=shapes,
+        title={"text": t("fig.keep.title", lang, n=n), "font": {"size": TITLE_SIZE}},
         yaxis={"range": [0, 1], "title": {"text": t("fig.keep.yaxis", lang)}},
         xaxis={"title": {"text": t("fig.keep.xaxis", lang)}, "type": "category"},
         template="plotly_white",
         font={"size": FONT_SIZE},
         bargap=0.25,
-        height=360,
-        margin={"l": 60, "r": 20, "t": 90, "b": 60},
+        height=380,
+        margin={"l": 60, "r": 20, "t": 110, "b": 60},
         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
     return fig
+
+
+BAND_OPACITY = 0.2
+
+
+def keep_band(keep: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """k ± 2 sqrt(k (1 - k) / n), cut to [0, 1]: where the fraction of n Bernoulli(k) draws lands about 95% of
+    the time (two binomial standard errors; exactly k when k is 0 or 1)."""
+    if n < 1:
+        raise ValueError(f"need at least one mask, got {n}")
+    keep = np.asarray(keep, dtype=float)
+    spread = 2 * np.sqrt(keep * (1 - keep) / n)
+    return np.clip(keep - spread, 0, 1), np.clip(keep + spread, 0, 1)
+
+
+def _runs(low: np.ndarray, high: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) index of each run of neighbouring units with the same band, leaving out empty bands: one
+    rectangle per layer when a layer shares one keep probability."""
+    runs: list[tuple[int, int]] = []
+    for i in range(len(low)):
+        if high[i] - low[i] <= 0:
+            continue
+        if runs and runs[-1][1] == i - 1 and low[i] == low[i - 1] and high[i] == high[i - 1]:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs

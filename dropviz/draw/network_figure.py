@@ -112,6 +112,12 @@ def layer_labels(model: DropoutMLP, lang: str = "en") -> list[str]:
     return labels
 
 
+def label_font_size(n_columns: int) -> int:
+    """Layer labels one pixel smaller from five columns on (3 hidden layers): at 1280 px a column of the Masks
+    page's diagram is then about 90 px wide, and "never dropped" or "드롭되지 않음" must fit in it with room."""
+    return FONT_SIZE if n_columns <= 4 else FONT_SIZE - 1
+
+
 def diagram_positions(layer_sizes: Sequence[int]) -> list[np.ndarray]:
     """``layout_positions`` in the diagram's own units: y counted in half the unit spacing of the widest layer.
 
@@ -324,7 +330,7 @@ def network_figure(
         mode="text",
         text=layer_labels(model, lang),
         textposition="bottom center",
-        textfont={"size": FONT_SIZE},
+        textfont={"size": label_font_size(len(sizes))},
         hoverinfo="skip",
         showlegend=False,
         meta="labels",

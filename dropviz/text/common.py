@@ -43,6 +43,9 @@ TEXT: dict[str, dict[str, str]] = {
     "side.method.bernoulli": {"en": "Dropout (× 0 or × 1/keep)", "ko": "드롭아웃 (× 0 또는 × 1/유지 확률)"},
     "side.method.gaussian": {"en": "Gaussian noise (× N(1, p/(1−p)))", "ko": "가우시안 노이즈 (× N(1, p/(1−p)))"},
     "side.method.dropconnect": {"en": "DropConnect (drop weights)", "ko": "DropConnect (가중치를 드롭)"},
+    "method.short.bernoulli": {"en": "dropout", "ko": "드롭아웃"},
+    "method.short.gaussian": {"en": "Gaussian noise", "ko": "가우시안 노이즈"},
+    "method.short.dropconnect": {"en": "DropConnect", "ko": "DropConnect"},
     "side.method_help": {
         "en": "Multiplying a unit by 0 is one way of many. Gaussian dropout multiplies every unit by noise of mean 1 and variance p/(1−p) (Srivastava et al. 2014); DropConnect drops each weight leaving a unit with that unit's p (Wan et al. 2013). All three keep the expected value, so weight scaling is the plain net for each. Changing it starts training over.",
         "ko": "유닛에 0을 곱하는 것은 여러 방법 중 하나일 뿐입니다. 가우시안 드롭아웃은 모든 유닛에 평균 1, 분산 p/(1−p)인 노이즈를 곱하고(Srivastava 외 2014), DropConnect는 유닛에서 나가는 가중치를 하나하나 따로 그 유닛의 드롭 확률 p로 드롭합니다(Wan 외 2013). 세 방법 모두 기댓값을 바꾸지 않으므로, 어느 방법에서든 가중치 스케일링은 원래 신경망 그대로입니다. 방법을 바꾸면 학습을 처음부터 다시 시작합니다.",

@@ -25,9 +25,17 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Exact, and trivially so: every drop probability is 0 or 1, so a single mask has nonzero probability and the three rules coincide. Net trained for {steps} steps.",
         "ko": "정확한 계산이지만 자명한 경우입니다: 모든 드롭 확률이 0 또는 1이라 확률이 0이 아닌 마스크가 하나뿐이므로 세 규칙의 결과가 같습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
-    "inf.monte_carlo_noise": {
-        "en": "Monte Carlo estimate from {n} noise draws: with {method} there is no finite list of subnetworks to enumerate, so even the arithmetic and geometric means can only be sampled. Net trained for {steps} steps.",
-        "ko": "노이즈를 {n}번 뽑아 구한 몬테카를로 추정값: {method}에서는 하나하나 열거할 수 있는 유한한 부분 신경망 목록이 없어서 산술평균과 기하평균도 표본으로만 추정할 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
+    "inf.monte_carlo_gaussian": {
+        "en": "Monte Carlo estimate from {n} draws of the Gaussian noise: a continuous noise has no finite list of nets to enumerate, so even the arithmetic and geometric means can only be sampled. Net trained for {steps} steps.",
+        "ko": "가우시안 노이즈를 {n}번 뽑아 구한 몬테카를로 추정값: 연속적인 노이즈에는 하나하나 열거할 유한한 신경망 목록이 없어서 산술평균과 기하평균도 표본으로만 추정할 수 있습니다. 신경망은 {steps}단계 학습되었습니다.",
+    },
+    "inf.monte_carlo_dropconnect": {
+        "en": "Monte Carlo estimate from {n} sampled DropConnect weight masks (each weight leaving a unit is kept or dropped on its own; weight masks are sampled here, not enumerated). Net trained for {steps} steps.",
+        "ko": "DropConnect 가중치 마스크 {n}개를 뽑아 구한 몬테카를로 추정값(유닛에서 나가는 가중치가 하나하나 따로 유지되거나 드롭됨. 가중치 마스크는 열거하지 않고 표본으로 뽑음). 신경망은 {steps}단계 학습되었습니다.",
+    },
+    "inf.fixed_noise": {
+        "en": "Every drop probability is 0 or 1, so {method} changes nothing (each unit is always kept or always dropped): all {n} draws are the same net and the three rules coincide. Net trained for {steps} steps.",
+        "ko": "모든 드롭 확률이 0 또는 1이라 {method}가 아무것도 바꾸지 않습니다(유닛마다 늘 유지되거나 늘 드롭됨). {n}번 뽑은 것이 모두 같은 신경망이므로 세 규칙의 결과가 같습니다. 신경망은 {steps}단계 학습되었습니다.",
     },
     "inf.monte_carlo": {
         "en": "Monte Carlo estimate from {n} sampled masks: 2^{d} masks × {points} points is too many to enumerate here. Use fewer or narrower hidden layers (or drop probabilities of 0 or 1) for the exact answer. Net trained for {steps} steps.",
@@ -92,6 +100,10 @@ TEXT: dict[str, dict[str, str]] = {
     "inf.standard_error": {
         "en": "± is one standard error of the Monte Carlo estimate ({n} masks, jackknife over {groups} groups of masks).",
         "ko": "± 뒤의 값은 몬테카를로 추정값의 표준오차입니다(마스크 {n}개를 {groups}개 묶음으로 나눈 잭나이프 추정).",
+    },
+    "inf.standard_error_noise": {
+        "en": "± is one standard error of the Monte Carlo estimate ({n} draws of {method}, jackknife over {groups} groups of draws).",
+        "ko": "± 뒤의 값은 몬테카를로 추정값의 표준오차입니다({method}를 {n}번 뽑은 것을 {groups}개 묶음으로 나눈 잭나이프 추정).",
     },
     "inf.table_caption": {
         "en": "Gaps are over the {grid} grid (|Δp| is the largest per-class gap at a point); accuracies over the {n} test points.",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+NO_BREAK = "\u00a0"  # no-break spaces around "×": a line never ends inside a number
 
 
 def times_ten(mantissa: str, exponent: int) -> str:
     """``mantissa`` × 10 to the ``exponent``, the exponent in superscript digits."""
-    return f"{mantissa} × 10{str(exponent).translate(SUPERSCRIPT)}"
+    return f"{mantissa}{NO_BREAK}×{NO_BREAK}10{str(exponent).translate(SUPERSCRIPT)}"
 
 
 def significant(value: float, digits: int = 3) -> str:

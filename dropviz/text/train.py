@@ -118,12 +118,18 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "두 신경망 모두 학습을 멈췄습니다. {step}단계에서 {net}의 손실이 발산했습니다(NaN, 무한대 또는 100만 초과). 다시 시작하려면 초기화를 누르거나 더 작은 학습률을 고르세요.",
     },
     "train.pretrained": {
-        "en": "These nets have already trained {steps} steps: another page trained them to draw its figures. Press Reset to watch training from step 0.",
-        "ko": "두 신경망은 이미 {steps}단계를 학습했습니다. 다른 페이지가 그림을 그리려고 학습시켰습니다. 0단계부터 학습하는 모습을 보려면 초기화를 누르세요.",
+        "en": "Trained {steps} steps already, {by}, to draw its figures: press Reset to watch training from step 0.",
+        "ko": "{by} 그림을 그리려고 두 신경망을 이미 {steps}단계 학습시켰습니다. 0단계부터 학습하는 모습을 보려면 초기화를 누르세요.",
+    },
+    "train.by_page": {"en": "by the {page} page", "ko": "{page} 페이지가"},
+    "train.by_another_page": {"en": "by another page", "ko": "다른 페이지가"},
+    "train.noise_caps_accuracy": {
+        "en": "Noisy data caps accuracy: where the classes overlap, some test points lie on the wrong side of even the best possible boundary, so both nets' test accuracies often stay close.",
+        "ko": "노이즈가 많은 데이터에서는 정확도에 한계가 있습니다. 두 클래스가 겹치는 곳에는 가장 좋은 경계로도 틀리는 테스트 점이 있어서, 두 신경망의 테스트 정확도가 비슷하게 유지되는 일이 많습니다.",
     },
     "train.watch_loss": {
-        "en": "Test loss also counts how confident each answer is, so it shows overfitting before accuracy does: on noisy data the two nets' test accuracies often stay close while the twin's test loss climbs.",
-        "ko": "테스트 손실은 답이 얼마나 확신에 차 있는지까지 반영하므로 과대적합을 정확도보다 먼저 드러냅니다. 노이즈가 많은 데이터에서는 두 신경망의 테스트 정확도가 비슷하게 유지되는 동안 쌍둥이 신경망의 테스트 손실이 올라가는 일이 많습니다.",
+        "en": "Test loss also counts how confident each answer is, so it shows overfitting (confident wrong answers) that accuracy misses: it is the number to watch.",
+        "ko": "테스트 손실은 답이 얼마나 확신에 차 있는지까지 반영하므로 정확도로는 보이지 않는 과대적합(확신에 찬 오답)을 드러냅니다. 눈여겨볼 수치는 테스트 손실입니다.",
     },
     "train.m_train_acc": {"en": "train accuracy", "ko": "학습 정확도"},
     "train.m_test_acc": {"en": "test accuracy", "ko": "테스트 정확도"},

@@ -146,3 +146,52 @@ def test_two_first_visitors_of_a_fresh_server_both_get_the_page(browser, opened_
         finally:
             for context in contexts:
                 context.close()
+
+
+# Bounding boxes on the Masks page: the diagram's layer labels (its only text points), and in the
+# minibatch figure the layer names under the heat map and the legend under them.
+MASKS_BOXES = """() => {
+  const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')];
+  const diagram = charts.find(c => c.querySelector('.updatemenu-button'));
+  const batch = charts.find(c => c.querySelector('.heatmaplayer .hm'));
+  const labels = diagram.querySelectorAll('.scatterlayer .textpoint text');  // only the labels are text
+  return {
+    diagram: box(diagram.querySelector('.main-svg')),
+    labels: [...labels].map(box),
+    batch: box(batch.querySelector('.main-svg')),
+    ticks: [...batch.querySelectorAll('.xtick text')].map(box),
+    legend: [...batch.querySelectorAll('.annotation')].map(box),
+  };
+}"""
+
+
+def overlap(a: list[float], b: list[float]) -> bool:
+    """Whether two text boxes share more than a pixel each way (two lines of text touch by a fraction of one)."""
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+def inside(inner: list[float], outer: list[float]) -> bool:
+    left, top, right, bottom = outer
+    return inner[0] >= left - 1 and inner[1] >= top - 1 and inner[2] <= right + 1 and inner[3] <= bottom + 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("hidden", [0, 3])
+def test_masks_labels_fit_at_1280_px(base_url, page, hidden, lang):
+    """No two layer labels of the diagram touch (3 hidden layers in Korean used to run "드롭 확률 p=0.2드롭 확률
+    p=0.5" together), none is cut at the figure's edge, and the minibatch figure's layer names and legend neither
+    collide nor fall outside the figure."""
+    h.open_app(page, f"{base_url}/masks?hidden={hidden}&lang={lang}")
+    expect(page.locator(f"{h.MAIN} .heatmaplayer .hm")).to_have_count(1)
+    boxes = page.evaluate(MASKS_BOXES)
+    labels = sorted(boxes["labels"])
+    assert len(labels) == hidden + 2
+    assert all(a[2] + 4 <= b[0] for a, b in zip(labels, labels[1:])), labels  # at least 4 px apart
+    assert all(inside(label, boxes["diagram"]) for label in labels), (labels, boxes["diagram"])
+    ticks = boxes["ticks"]
+    assert len(ticks) == hidden + 1
+    assert not any(overlap(a, b) for i, a in enumerate(ticks) for b in ticks[i + 1 :]), ticks
+    (legend,) = boxes["legend"]
+    assert not any(overlap(legend, tick) for tick in ticks), (legend, ticks)
+    assert all(inside(box, boxes["batch"]) for box in [*ticks, legend]), (ticks, legend, boxes["batch"])

@@ -92,5 +92,9 @@ def test_train_controls_and_both_surfaces(base_url, new_page, screen):
     expect(canvases).to_have_count(2)
     for i, what in enumerate(("surface with dropout", "surface of the twin")):
         within_first_screen(page, canvases.nth(i), what)
-    test_loss = page.locator(f"{h.MAIN} table").get_by_text(t("train.m_test_loss"), exact=True)
+    table = page.locator(f"{h.MAIN} table")
+    within_first_screen(page, table, "both nets' numbers, every row and column")
+    test_loss = table.get_by_text(t("train.m_test_loss"), exact=True)
     within_first_screen(page, test_loss, "both nets' test loss")
+    why = page.locator(f"{h.MAIN} [data-testid='stCaptionContainer']").filter(has_text=t("train.watch_loss"))
+    within_first_screen(page, why, "why test loss is the number to watch")
