@@ -7,6 +7,7 @@ import torch
 
 from dropviz.core import bagging as bg
 from dropviz.core.experiment import ExperimentConfig
+from dropviz.core.model import DropoutMLP
 from dropviz.core.training import Trainer, TrainingDiverged
 from dropviz.data.datasets import Split, make_split
 
@@ -187,11 +188,20 @@ def test_rule_scores_error_matches_the_spread_of_independent_monte_carlo_runs():
     assert 0.5 * spread < sum(ses) / len(ses) < 2 * spread
 
 
-def test_nll_floor_scores_a_probability_below_float32_resolution_like_zero():
-    """The arithmetic mean over masks computes p = 1 - (the other class's), so below ~1e-7 it cannot tell 1e-9 from 0:
-    both must score the same, or one prediction gets two NLLs under two rules."""
-    y = torch.tensor([0])
-    assert float(bg.log_loss(torch.tensor([[1e-9, 1.0]]), y)) == float(bg.log_loss(torch.tensor([[0.0, 1.0]]), y))
+def test_one_mask_scores_the_same_nll_under_the_arithmetic_mean_and_weight_scaling():
+    """With nothing dropped the rules are one net, so a confidently wrong prediction (p about 1e-10, far under
+    float32's 6e-8 next to 1) must cost the same under both: the arithmetic mean must not round it to 0."""
+    from dropviz.core import ensembles as en
+
+    model = DropoutMLP([2, 3, 2], [0.0, 0.0], seed=0)
+    with torch.no_grad():
+        model.linears[-1].bias.add_(torch.tensor([-11.0, 11.0]))  # p(class 0) about 2e-10 to 5e-10
+    x = torch.randn(20, 2, generator=torch.Generator().manual_seed(1)) * 1.5
+    rules = en.all_rules(model, x)
+    y = torch.zeros(20, dtype=torch.long)  # every point's true class is the one the net all but rules out
+    wrong = float(bg.log_loss(rules.weight_scaled, y))
+    assert 20 < wrong < 25  # the floor (1e-12: NLL 27.6) is not what sets these numbers
+    assert float(bg.log_loss(rules.arithmetic, y)) == pytest.approx(wrong, rel=1e-4)
 
 
 def _brute_force(keep: list[float], draws: int) -> tuple[float, float, float]:

@@ -200,3 +200,26 @@ def test_monte_carlo_standard_error_shrinks_like_one_over_root_n():
         return float(jackknife(lambda a, g: g[:, 0], (r.arithmetic, r.geometric), r.leave_one_out)[1].mean())
 
     assert 0.35 < se_of(6400) / se_of(1600) < 0.7  # expected 0.5
+
+
+def confident_two_class_net() -> DropoutMLP:
+    """A 2-3-2 net whose logits differ by tens under every mask: class 0's probability falls to 1e-10 or far below."""
+    model = DropoutMLP([2, 3, 2], [0.2, 0.5], seed=4)
+    with torch.no_grad():
+        for linear in model.linears:
+            linear.weight.mul_(12.0)
+            linear.bias.mul_(12.0)
+        model.linears[-1].bias.add_(torch.tensor([-20.0, 20.0]))
+    return model
+
+
+def test_tiny_probabilities_of_two_classes_keep_their_digits():
+    """1 - p in float32 rounds anything under ~6e-8 to 0; the library gets both classes from the logits."""
+    model = confident_two_class_net()
+    x = random_inputs(2, n=20, seed=1)
+    arith_ref, _ = brute_force_ensembles(model, x)
+    tiny = (arith_ref < 1e-8) & (arith_ref > 1e-30)
+    assert tiny.sum() >= 3, "the test needs confident points"
+    for n_samples in (None, 4000):  # exact enumeration, and Monte Carlo (tiny under every mask, so close too)
+        arith = en.all_rules(model, x, n_samples, torch.Generator().manual_seed(0)).arithmetic.double().numpy()
+        np.testing.assert_allclose(arith[tiny], arith_ref[tiny], rtol=1e-3 if n_samples is None else 0.5)

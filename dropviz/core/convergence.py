@@ -127,13 +127,14 @@ def mask_sums(
 
 class _Sums:
     """Accumulators while summing, classes before points. One sum is kept in float64; many short ones (a few
-    thousand masks each at most) in float32, which halves the cost of adding to them. With two classes only
-    p(class 1) and the logit difference are summed; the rest follows at the end."""
+    thousand masks each at most) in float32, which halves the cost of adding to them. With two classes both
+    probabilities come from the logit difference (see ``ensembles.SURE_SHARE``), and only that difference is summed
+    of the logits."""
 
     def __init__(self, n_seg: int, c: int, n: int, with_entropy: bool, segments: torch.Tensor) -> None:
         dtype = torch.float64 if n_seg == 1 else torch.float32
         self.c = c
-        self.probs = torch.zeros(n_seg, 1 if c == 2 else c, n, dtype=dtype)
+        self.probs = torch.zeros(n_seg, c, n, dtype=dtype)
         self.relative = torch.zeros(n_seg, c - 1, n, dtype=dtype)  # logits minus class 0's
         self.entropy = torch.zeros(n_seg, n, dtype=dtype) if with_entropy else None
         self.counts = torch.bincount(segments, minlength=n_seg)
@@ -142,7 +143,12 @@ class _Sums:
         """Add b masks' logits relative to class 0, ``[b, C - 1, N]``, to their segments' sums."""
         if self.c == 2:  # two classes: everything follows from the logit difference
             diff = relative[:, 0]
-            probs = torch.sigmoid(diff)[:, None]  # [b, 1, N]: p(class 1)
+            p1 = torch.sigmoid(diff)  # [b, N]
+            p0 = 1 - p1
+            sure = p0.mean(0) < en.SURE_SHARE  # points sure of class 1 in this batch: class 0 from the logits
+            if bool(sure.any()):
+                p0[:, sure] = torch.sigmoid(-diff[:, sure])
+            probs = torch.stack([p0, p1], dim=1)  # [b, 2, N]
             entropy = None if self.entropy is None else _binary_entropy(diff)
         else:
             logits = torch.cat([torch.zeros_like(relative[:, :1]), relative], dim=1)
@@ -167,8 +173,6 @@ class _Sums:
 
     def finished(self) -> MaskSums:
         probs = self.probs.double()
-        if self.c == 2:
-            probs = torch.cat([self.counts.double()[:, None, None] - probs, probs], dim=1)
         logits = torch.cat([torch.zeros_like(self.relative[:, :1]), self.relative], dim=1).double()
         return MaskSums(
             probs.transpose(1, 2).contiguous(),

@@ -30,6 +30,9 @@ MAX_EXACT_EVALUATIONS = 2**30
 CHUNK_ELEMENTS = 2**20
 # Monte Carlo masks are split into this many groups, so every estimate comes with a jackknife standard error.
 JACKKNIFE_GROUPS = 20
+# Two classes: p(class 0) is taken as 1 - p(class 1), except where it is under this share; there float32 would
+# keep too few of its digits (none under ~6e-8), so it is computed again from the logits, as sigmoid(-difference).
+SURE_SHARE = 1e-4
 
 Progress = Callable[[float], None]
 
@@ -208,7 +211,11 @@ def _mean_over_last_masks(model: DropoutMLP, hidden: torch.Tensor, plan: _MaskPl
             [rows * (last.weight[1] - last.weight[0]), (last.bias[1:] - last.bias[:1]).expand(len(rows), 1)], 1
         )
         p1 = torch.sigmoid_(coef @ plan.last_scaled_t) @ plan.last_probs  # [R]
-        probs = torch.stack([1 - p1, p1], dim=-1)
+        p0 = 1 - p1  # the mask probabilities sum to 1; but in float32 a p0 under ~6e-8 rounds to 0 here, so:
+        sure = p0 < SURE_SHARE
+        if sure.any():  # ... the rows sure of class 1 get class 0 again, as sigmoid(-logit difference)
+            p0[sure] = torch.sigmoid_((coef[sure] @ plan.last_scaled_t).neg_()) @ plan.last_probs
+        probs = torch.stack([p0, p1], dim=-1)
     else:
         coef = torch.cat([rows[None] * last.weight[:, None, :], last.bias[:, None, None].expand(-1, len(rows), 1)], 2)
         probs = (torch.softmax(coef @ plan.last_scaled_t, dim=0) @ plan.last_probs).T  # [R, C]
