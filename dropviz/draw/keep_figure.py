@@ -94,20 +94,32 @@ def keep_frequency_figure(
     fig = go.Figure(traces)
     fig.update_layout(
         shapes=shapes,
-        title={"text": t("fig.keep.title", lang, n=n), "font": {"size": TITLE_SIZE}},
+        # Title at the top, then the legend one entry a row: a row of entries would wrap to as many rows as the
+        # width asks for, upward into the title, so the margin is made for the rows there are.
+        title={
+            "text": t("fig.keep.title", lang, n=n),
+            "font": {"size": TITLE_SIZE},
+            "yref": "container",
+            "y": 1.0,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
         yaxis={"range": [0, 1], "title": {"text": t("fig.keep.yaxis", lang)}},
         xaxis={"title": {"text": t("fig.keep.xaxis", lang)}, "type": "category"},
         template="plotly_white",
         font={"size": FONT_SIZE},
         bargap=0.25,
-        height=380,
-        margin={"l": 60, "r": 20, "t": 110, "b": 60},
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        height=TITLE_PX + LEGEND_ROW_PX * len(traces) + PLOT_PX,
+        margin={"l": 60, "r": 20, "t": TITLE_PX + LEGEND_ROW_PX * len(traces), "b": 60},
+        legend={"orientation": "v", "x": 0, "y": 1.02, "yanchor": "bottom"},
     )
     return fig
 
 
 BAND_OPACITY = 0.2
+TITLE_PX = 48  # the title's line and the gap under it
+LEGEND_ROW_PX = 22  # one legend entry at FONT_SIZE
+PLOT_PX = 270  # the bars, their unit names and the axis titles
 
 
 def keep_band(keep: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

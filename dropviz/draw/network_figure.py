@@ -369,7 +369,7 @@ def network_figure(
             "yref": "container",
             "y": 1.0,
             "yanchor": "top",
-            "pad": {"t": 14},
+            "pad": {"t": 18},  # the superscripts of p(μ) reach above the line
         },
         font={"size": FONT_SIZE},
         paper_bgcolor="rgba(255,255,255,0.85)",

@@ -195,3 +195,43 @@ def test_masks_labels_fit_at_1280_px(base_url, page, hidden, lang):
     (legend,) = boxes["legend"]
     assert not any(overlap(legend, tick) for tick in ticks), (legend, ticks)
     assert all(inside(box, boxes["batch"]) for box in [*ticks, legend]), (ticks, legend, boxes["batch"])
+
+
+# Every text box of every Plotly figure on the page (titles, legend entries, axis titles, annotations such as
+# subplot titles and colour bar titles, tick labels) and every pair of them that collides; tick labels are only
+# checked against the rest (a rotated label's box overlaps its neighbour's without the text touching).
+TEXT_COLLISIONS = """() => {
+  const box = el => {
+    const r = el.getBoundingClientRect();
+    return r.width && r.height ? [r.left, r.top, r.right, r.bottom] : null;
+  };
+  const hit = (a, b) => a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
+  const kinds = {
+    title: '.g-gtitle .gtitle', legend: '.legend .traces', axis: '.g-xtitle text, .g-ytitle text',
+    annotation: '.annotation-text-g', colorbar: '.cbtitle text', tick: '.xtick text, .ytick text',
+  };
+  const found = [];
+  document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').forEach((plot, i) => {
+    const parts = [];
+    for (const [kind, selector] of Object.entries(kinds)) {
+      for (const el of plot.querySelectorAll(selector)) {
+        const b = box(el);
+        if (b) parts.push([kind, el.textContent, b]);
+      }
+    }
+    parts.forEach(([ka, ta, ba], a) => parts.slice(a + 1).forEach(([kb, tb, bb]) => {
+      if (!(ka === 'tick' && kb === 'tick') && hit(ba, bb)) found.push(`figure ${i}: ${ka} "${ta}" on ${kb} "${tb}"`);
+    }));
+  });
+  return {figures: document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').length, found};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("path", ["/masks", "/inference", "/beyond"])
+def test_no_text_in_a_figure_runs_into_other_text_at_1280_px(base_url, page, path, lang):
+    """A wrapped legend once covered the keep frequency figure's title: no figure's words may touch each other."""
+    h.open_app(page, f"{base_url}{path}?lang={lang}")
+    result = page.evaluate(TEXT_COLLISIONS)
+    assert result["figures"] >= 2
+    assert result["found"] == []
