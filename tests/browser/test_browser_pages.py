@@ -198,13 +198,14 @@ def test_masks_labels_fit_at_1280_px(base_url, page, hidden, lang):
 
 
 # Every text box of every Plotly figure on the page (titles, legend entries, axis titles, annotations such as
-# subplot titles and colour bar titles, tick labels) and every pair of them that collides; tick labels are only
-# checked against the rest (a rotated label's box overlaps its neighbour's without the text touching).
+# subplot titles and colour bar titles, tick labels) and every pair of them that collides; and level tick labels
+# too close to read apart.
 TEXT_COLLISIONS = """() => {
   const box = el => {
     const r = el.getBoundingClientRect();
     return r.width && r.height ? [r.left, r.top, r.right, r.bottom] : null;
   };
+  const MIN_TICK_GAP = 6;
   const hit = (a, b) => a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
   const kinds = {
     title: '.g-gtitle .gtitle', legend: '.legend .traces', axis: '.g-xtitle text, .g-ytitle text',
@@ -220,8 +221,17 @@ TEXT_COLLISIONS = """() => {
       }
     }
     parts.forEach(([ka, ta, ba], a) => parts.slice(a + 1).forEach(([kb, tb, bb]) => {
-      if (!(ka === 'tick' && kb === 'tick') && hit(ba, bb)) found.push(`figure ${i}: ${ka} "${ta}" on ${kb} "${tb}"`);
+      if (hit(ba, bb)) found.push(`figure ${i}: ${ka} "${ta}" on ${kb} "${tb}"`);
     }));
+  });
+  // Level tick labels along one x axis need a gap, or "1024 4096" reads as one number.
+  document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot .subplot').forEach(subplot => {
+    const ticks = [...subplot.querySelectorAll('.xtick text')];
+    const level = ticks.filter(el => !/rotate/.test(el.getAttribute('transform')));
+    const boxes = level.map(box).filter(Boolean).sort((a, b) => a[0] - b[0]);
+    boxes.slice(1).forEach((b, i) => {
+      if (b[0] - boxes[i][2] < MIN_TICK_GAP) found.push(`tick labels ${b[0] - boxes[i][2]} px apart`);
+    });
   });
   return {figures: document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot').length, found};
 }"""
