@@ -53,7 +53,7 @@ def minibatch_masks_figure(
     for x in separators:
         fig.add_vrect(x0=x - half, x1=x + half, fillcolor=SEPARATOR[kind], opacity=1, line_width=0, layer="above")
     legend = t(LEGEND[kind], lang)
-    ticks_px = 44 if narrow else 24  # layer names on one or two rows
+    ticks_px = 48 if narrow else 28  # layer names on one or two rows, and a gap before the legend
     legend_px = 20 * (legend.count("<br>") + 1)
     fig.update_layout(
         title={"text": title or t("fig.batch.title", lang, b=mu.shape[0]), "font": {"size": TITLE_SIZE}},
