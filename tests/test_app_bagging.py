@@ -1,9 +1,13 @@
 """The bagging page through Streamlit's AppTest: k members, and a dropout net that follows the drop sliders."""
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from dropviz.i18n import t
 from tests import apptest
+
+POWER_OF_TWO = re.compile(r"2(\^|[⁰¹²³⁴⁵⁶⁷⁸⁹])")  # "2^6" as written in the tables, "2⁶" as shown
 
 MEMBERS = "bag_members"
 
@@ -60,7 +64,7 @@ def test_a_drop_slider_changes_the_dropout_net_but_does_not_retrain_the_members(
 def test_default_net_uses_monte_carlo_and_korean_translates_the_page():
     at = open_page({"lang": "ko"})
     assert [title.value for title in at.title] == [t("bag.title", "ko")]
-    monte_carlo = t("bag.sub.monte_carlo", "ko", n="2,000", d=0).split("2^")[0]
+    monte_carlo = t("bag.sub.monte_carlo", "ko", n="2,000", d=0).split("2⁰")[0]
     assert any(c.value.startswith(monte_carlo) for c in at.caption)
     assert at.info and at.info[0].value.startswith(t("bag.lesson", "ko", d=0, coverage="")[:10])
     arithmetic = at.table[0].value.iloc[2]  # the dropout net's arithmetic mean over 2,000 sampled masks
@@ -82,7 +86,7 @@ def arithmetic_row(at: AppTest):
 def test_no_varying_unit_means_no_ensemble_and_no_count_of_subnetworks():
     at = open_page({"hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "0.0"})
     text = page_text(at)
-    assert "2^" not in text and "subnetwork on each example" not in text
+    assert not POWER_OF_TWO.search(text) and "subnetwork on each example" not in text
     assert t("bag.sampling_none", draws="8,000", method=t("bag.method.bernoulli")) in text
     assert at.info[-1].value == t("bag.lesson_none")
     assert t("bag.sub.exact_one") in text
@@ -96,7 +100,7 @@ def test_a_mix_of_zero_and_one_is_one_ordinary_net_in_korean_too():
     at = open_page({"lang": "ko", "hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "1.0"})
     text = page_text(at)
     assert t("bag.sampling_none", "ko", draws="8,000", method=t("bag.method.bernoulli", "ko")) in text
-    assert at.info[-1].value == t("bag.lesson_none", "ko") and "2^" not in text
+    assert at.info[-1].value == t("bag.lesson_none", "ko") and not POWER_OF_TWO.search(text)
 
 
 def test_gaussian_noise_with_nothing_random_is_weight_scaling_not_a_monte_carlo_estimate():
@@ -119,13 +123,13 @@ def test_no_hidden_layer_counts_the_two_input_units_and_every_mask_is_drawn():
 
 def test_equally_likely_masks_are_each_drawn_about_draws_over_masks_times():
     at = open_page({"hidden": "1", "width": "4", "p_in": "0.0", "p_h1": "0.5"})
-    assert t("bag.cover.uniform", hi="500") in page_text(at)  # 8,000 draws over 2^4 masks
+    assert t("bag.cover.uniform", hi="500") in page_text(at)  # 8,000 draws over 2⁴ masks
 
 
 def test_three_hidden_layers_in_korean_count_98_units_and_say_most_masks_are_never_drawn():
     at = open_page({"lang": "ko", "hidden": "3"})
     text = page_text(at)
-    assert "**2^98 ≈ 3.2\u00a0×\u00a010²⁹**" in text and "유닛 98개" in text
+    assert "**2⁹⁸ ≈ 3.2\u00a0×\u00a010²⁹**" in text and "유닛 98개" in text
     assert at.info[-1].value == t("bag.lesson", "ko", d=98, coverage=t("bag.coverage_rare", "ko"))
     assert t("bag.cover.most_rare", "ko") in text
     label, cells = arithmetic_row(at)
@@ -137,7 +141,7 @@ def test_three_hidden_layers_in_korean_count_98_units_and_say_most_masks_are_nev
 def test_gaussian_noise_has_no_masks_to_count():
     at = open_page({"hidden": "1", "width": "4", "method": "gaussian"})
     text = page_text(at)
-    assert t("bag.sampling_gaussian", draws="8,000", d=6) in text and "2^" not in text
+    assert t("bag.sampling_gaussian", draws="8,000", d=6) in text and not POWER_OF_TWO.search(text)
     assert at.info[-1].value == t("bag.lesson_gaussian")
     assert t("bag.sub.monte_carlo_gaussian", n="2,000") in text
     assert f"**{t('bag.head.arithmetic_noise')}**" in text
@@ -148,9 +152,9 @@ def test_dropconnect_counts_weight_masks_not_unit_masks():
     at = open_page({"hidden": "1", "width": "4", "method": "dropconnect"})
     text = page_text(at)
     # a 2-4-2 net has 2·4 + 4·2 = 16 weights, every one leaving a unit that can vary
-    assert "over the **16** weights" in text and "**2^16 = 65,536** possible masks" in text
+    assert "over the **16** weights" in text and "**2¹⁶ = 65,536** possible masks" in text
     sampling = next(m.value for m in at.markdown if "**Minibatches:**" in m.value)
-    assert "2^6" not in text and "subnetworks" not in sampling + at.info[-1].value
+    assert "2⁶" not in text and "2^6" not in text and "subnetworks" not in sampling + at.info[-1].value
     assert t("bag.sub.monte_carlo_dropconnect", n="2,000", w=16) in text
     assert at.info[-1].value.startswith(t("bag.lesson_dropconnect", w=16, coverage="")[:120])
     assert arithmetic_row(at)[0] == t("bag.row.arithmetic", how=t("bag.how.dropconnect", n="2,000"))

@@ -61,7 +61,7 @@ def test_default_net_uses_a_20000_mask_reference_and_draws_both_figures():
     assert [title.value for title in at.title] == [t("beyond.title")]
     assert len(at.get("plotly_chart")) == 2
     assert at.info and at.info[0].value.startswith(starts("beyond.reference_mc", chars=40))
-    assert "20,000" in at.info[0].value and "2^66" in at.info[0].value
+    assert "20,000" in at.info[0].value and "2⁶⁶" in at.info[0].value
     curve = at.session_state[CURVE][1]
     assert curve.reference == "monte_carlo" and curve.reference_masks == 20_000 and curve.repeats == 10
     assert curve.ks[-1] == 4096
@@ -225,14 +225,14 @@ def test_dropconnect_counts_weight_masks_and_says_how_many_there_are():
     assert "mask" not in text.replace("weight mask", "").replace("dropout masks", "").replace("0/1 mask", ""), text
     reference = at.info[1].value
     assert "each of the 1,152 weights" in reference  # 2·32 + 32·32 + 32·2
-    assert "2^1152 weight masks" in reference and "no finite list" not in reference
+    assert "2¹¹⁵² weight masks" in reference and "no finite list" not in reference
     assert t("beyond.fig.k", **words("dropconnect")) == "sampled weight masks k" and "sampled weight masks k" in text
 
 
 def test_dropconnect_with_few_weight_masks_does_not_call_them_too_many():
     at = open_page({"hidden": "1", "width": "1", "p_in": "0.0", "p_h1": "0.5", "method": "dropconnect"})
     reference = at.info[1].value
-    assert "each of the 2 weights" in reference and "2^2 weight masks" in reference, reference
+    assert "each of the 2 weights" in reference and "2² weight masks" in reference, reference
     assert "too many" not in reference and "lists only dropout masks" in reference
 
 
