@@ -108,8 +108,12 @@ def test_inference_page_is_exact_for_a_small_net_and_reacts_to_drop_probabilitie
     at = open_page("inference", {"hidden": "1", "width": "4"})
     assert texts(at.title) == [t("inf.title")]
     assert at.success and at.success[0].value.startswith(t("inf.exact", masks="64", steps=500)[:20])
-    table = at.dataframe[0].value
-    assert len(table) == 3
+    table = at.table[0].value  # a static table, indexed by the pair of rules
+    assert len(table) == 3 and list(table.index) == [
+        t("rule.short.arithmetic") + " ↔ " + t("rule.short.geometric"),
+        t("rule.short.arithmetic") + " ↔ " + t("rule.short.weight_scaled"),
+        t("rule.short.geometric") + " ↔ " + t("rule.short.weight_scaled"),
+    ]
     before = chart_specs(at)
     at.slider(key="w_p_h1").set_value(0.1).run()
     assert not at.exception
@@ -244,7 +248,7 @@ def test_other_noises_are_shown_on_masks_and_sampled_on_inference_and_theory(met
     assert any(t(f"masks.batch_{method}", b=16).split("<br>")[0] in spec for spec in chart_specs(masks))
     inference = open_page("inference", {"method": method, "hidden": "1", "width": "4"})
     assert inference.info[0].value == t(f"inf.monte_carlo_{method}", n="2,000", steps="500")
-    assert "±" in inference.dataframe[0].value.iloc[0, 1]
+    assert "±" in inference.table[0].value.iloc[0, 0]
     name = t(f"method.short.{method}")
     assert t("inf.standard_error_noise", n="2,000", method=name, groups=20) in " ".join(all_captions(inference))
     theory = open_page("theory", {"method": method, "hidden": "1", "width": "4"})

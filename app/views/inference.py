@@ -124,7 +124,7 @@ table = {ui.tr("inf.col.pair"): [f"{short[a]} ↔ {short[b]}" for a, b in PAIRS]
 for j, column in enumerate(columns):
     fmt = ".1%" if column == "inf.col.flip" else ".4f"
     table[ui.tr(column)] = with_error(gaps[:, j], None if gap_se is None else gap_se[:, j], fmt)
-st.dataframe(pd.DataFrame(table), hide_index=True)
+st.table(pd.DataFrame(table).set_index(ui.tr("inf.col.pair")))  # static: lighter for a first visit, and it wraps
 accuracy, accuracy_se = on_grid_and_test(result, test_accuracy)
 cols = st.columns(3)
 for i, (col, rule) in enumerate(zip(cols, RULES)):

@@ -28,7 +28,7 @@ def metrics(page: Page) -> list[str]:
 
 
 def inference_table(page: Page) -> str:
-    return page.locator(f'{h.MAIN} [data-testid="stDataFrame"]').first.inner_text()
+    return page.locator(f'{h.MAIN} [data-testid="stTable"]').first.inner_text()
 
 
 def test_a_link_opened_in_a_fresh_browser_shows_the_same_training_and_pictures(base_url, new_page):
@@ -57,7 +57,7 @@ def test_a_link_opened_in_a_fresh_browser_shows_the_same_training_and_pictures(b
     for page in (a, b):  # the same weights give the same rule tables, to the last digit shown
         page.goto(base_url + "/inference?" + urlparse(a.url).query)
         h.wait_idle(page)
-    assert inference_table(a) == inference_table(b)
+    assert inference_table(a) == inference_table(b) and "↔" in inference_table(a)
     assert "20" in b.locator(h.MAIN).inner_text()
 
 
