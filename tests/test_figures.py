@@ -412,14 +412,15 @@ def test_rule_surfaces_use_the_apps_one_colour_language():
     assert fig.layout.coloraxis.showscale is False  # three classes: colour = class mix, no single scale
 
 
-def test_difference_maps_scale_from_zero_to_the_largest_gap():
+def test_difference_maps_scale_from_zero_to_the_largest_gap_but_never_stretch_tiny_ones():
     g, _, _, maps = grid_and_maps()
     diffs = {"a": np.zeros(64), "b": np.full(64, 0.25), "c": np.linspace(0, 0.5, 64)}
     fig = figures.difference_maps_figure(g, diffs)
     assert (fig.layout.coloraxis.cmin, fig.layout.coloraxis.cmax) == (0, 0.5)
     assert len(fig.data) == 3
-    same = figures.difference_maps_figure(g, {"a": np.zeros(64)})
-    assert same.layout.coloraxis.cmax == pytest.approx(1e-6)
+    for tiny in (np.zeros(64), np.full(64, 6e-5)):  # rules that agree: dark, not the scale's top colour
+        same = figures.difference_maps_figure(g, {"a": tiny})
+        assert same.layout.coloraxis.cmax == figures.DIFFERENCE_FLOOR == 0.05
     json.loads(fig.to_json())
     with pytest.raises(ValueError, match="grid"):
         figures.difference_maps_figure(g, {"a": np.zeros(10)})

@@ -10,7 +10,12 @@ from dropviz.core import convergence as cv
 from dropviz.core import ensembles as en
 from dropviz.core import uncertainty as unc
 from dropviz.core.grid import make_grid
-from dropviz.draw.beyond_figures import convergence_figure, uncertainty_figure
+from dropviz.draw.beyond_figures import (
+    SIDEBAR_UNCERTAINTY_HEIGHT,
+    UNCERTAINTY_HEIGHT,
+    convergence_figure,
+    uncertainty_figure,
+)
 from dropviz.draw.figures import PLOT_CONFIG
 
 T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
@@ -169,6 +174,7 @@ st.plotly_chart(
         split.train.x,
         split.train.y,
         ui.lang(),
+        UNCERTAINTY_HEIGHT if ui.presenting() else SIDEBAR_UNCERTAINTY_HEIGHT,
     ),
     config=PLOT_CONFIG,
 )

@@ -7,7 +7,15 @@ import torch
 from app import training_cache, ui
 from dropviz.core import ensembles as en
 from dropviz.core.compare import jackknife, rule_accuracy, rule_gaps, total_variation
-from dropviz.draw.figures import PLOT_CONFIG, difference_maps_figure, rule_surfaces_figure
+from dropviz.draw.figures import (
+    DIFFERENCE_HEIGHT,
+    PLOT_CONFIG,
+    SIDEBAR_DIFFERENCE_HEIGHT,
+    SIDEBAR_SURFACES_HEIGHT,
+    SURFACES_HEIGHT,
+    difference_maps_figure,
+    rule_surfaces_figure,
+)
 
 MIN_TRAINED_STEPS = ui.MIN_TRAINED_STEPS
 GRID_RESOLUTION = training_cache.RULES_GRID
@@ -91,7 +99,14 @@ else:
 
 rules = {"arithmetic": result.arithmetic, "geometric": result.geometric, "weight_scaled": weight_scaled}
 st.plotly_chart(
-    rule_surfaces_figure(grid, {names[r]: rules[r][:n_grid] for r in RULES}, split.train.x, split.train.y, ui.lang()),
+    rule_surfaces_figure(
+        grid,
+        {names[r]: rules[r][:n_grid] for r in RULES},
+        split.train.x,
+        split.train.y,
+        ui.lang(),
+        height=SURFACES_HEIGHT if ui.presenting() else SIDEBAR_SURFACES_HEIGHT,
+    ),
     config=PLOT_CONFIG,
 )
 ui.aside(ui.tr("inf.colour_key"))
@@ -99,7 +114,8 @@ ui.aside(ui.tr("inf.colour_key"))
 diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rules[b][:n_grid]).numpy() for a, b in PAIRS}
 st.subheader(ui.tr("inf.diff_title"))
 ui.aside(ui.tr("inf.diff_caption"))
-st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang()), config=PLOT_CONFIG)
+height = DIFFERENCE_HEIGHT if ui.presenting() else SIDEBAR_DIFFERENCE_HEIGHT
+st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang(), height), config=PLOT_CONFIG)
 
 
 def gap_table(a: torch.Tensor, g: torch.Tensor) -> torch.Tensor:

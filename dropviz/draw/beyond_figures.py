@@ -32,6 +32,7 @@ GUIDE = "#8A8A8A"
 UNCERTAINTY_SCALE = "Viridis"  # an amount, like the difference maps of the Inference page
 CONVERGENCE_HEIGHT = 340
 UNCERTAINTY_HEIGHT = 440
+SIDEBAR_UNCERTAINTY_HEIGHT = 380  # with the sidebar open at 1280 px the panels are about 200 px wide
 BAND = (0.1, 0.9)  # quantiles over repeats drawn as a band
 
 

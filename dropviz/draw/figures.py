@@ -28,7 +28,12 @@ FONT_SIZE = 14
 TITLE_SIZE = 16
 AXIS_TITLE_SIZE = 15
 DIFFERENCE_SCALE = "Viridis"
+DIFFERENCE_FLOOR = 0.05  # total variation: the colour scale's top is never below 5 percentage points
 SURFACES_HEIGHT = 470  # at 1280 px wide with the sidebar collapsed, each of three panels is over 300 px square
+# With the sidebar open a 1280 px screen leaves three panels about 185 px: a lower figure, without a band of white
+# above and below them (the presenter collapses the sidebar and gets the taller one).
+SIDEBAR_SURFACES_HEIGHT = 370
+DIFFERENCE_HEIGHT, SIDEBAR_DIFFERENCE_HEIGHT = 440, 330
 NET_COLORS = (palette.BLUE, palette.VERMILION, palette.GREEN, palette.PINK, palette.SKY, palette.ORANGE)
 
 
@@ -180,12 +185,16 @@ def _add_points(fig: go.Figure, x, y, n_panels: int, lang: str) -> None:
     )
 
 
-def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: str = "en") -> go.Figure:
+def difference_maps_figure(
+    grid: Grid, diffs: Mapping[str, np.ndarray], lang: str = "en", height: int = DIFFERENCE_HEIGHT
+) -> go.Figure:
     """One heatmap per pair of rules of their gap ``[R*R]`` (e.g. total variation), on one shared scale.
 
-    The scale runs from 0 to the largest gap over all panels (at least 1e-6, so identical rules still draw).
+    The scale runs from 0 to the largest gap over all panels, but at least to DIFFERENCE_FLOOR: stretched to a
+    largest gap of 6e-5, rules that agree to the fourth decimal filled whole panels with the top colour.
     """
-    zmax = max([float(np.max(np.abs(np.asarray(v)))) for v in diffs.values() if np.asarray(v).size] + [1e-6])
+    largest = [float(np.max(np.abs(np.asarray(v)))) for v in diffs.values() if np.asarray(v).size]
+    zmax = max([*largest, DIFFERENCE_FLOOR])
     coloraxis = {
         "colorscale": DIFFERENCE_SCALE,
         "cmin": 0.0,
@@ -193,10 +202,10 @@ def difference_maps_figure(grid: Grid, diffs: Mapping[str, np.ndarray], lang: st
         "colorbar": {
             "title": {"text": t("fig.diff.colorbar", lang)},
             "thickness": 16,
-            "tickformat": ".2f" if zmax >= 0.01 else ".1e",  # never Plotly's SI prefixes: "µ" reads as a mask
+            "tickformat": ".2f",  # never Plotly's SI prefixes: "µ" reads as a mask
         },
     }
-    return _heatmap_row(grid, diffs, coloraxis, lang)
+    return _heatmap_row(grid, diffs, coloraxis, lang, height=height)
 
 
 def training_curves_figure(histories: Mapping[str, History], lang: str = "en") -> go.Figure:

@@ -62,8 +62,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "규칙들은 어디에서 다른가?",
     },
     "inf.diff_caption": {
-        "en": "Total variation between two rules at each point: half the sum over classes y of |p_a(y|x) − p_b(y|x)|; one colour scale for all three maps.",
-        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림 모두 같은 색 척도를 씁니다.",
+        "en": "Total variation between two rules at each point: half the sum over classes y of |p_a(y|x) − p_b(y|x)|; one colour scale for all three maps, whose top is the largest gap or 0.05, whichever is larger.",
+        "ko": "각 점에서 두 규칙 사이의 총변동 거리: 클래스 y에 대한 |p_a(y|x) − p_b(y|x)| 합의 절반. 세 그림 모두 같은 색 척도를 쓰며, 척도의 맨 위는 가장 큰 차이와 0.05 중 큰 값입니다.",
     },
     "inf.table_title": {
         "en": "How much do they differ?",
