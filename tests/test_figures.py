@@ -280,12 +280,13 @@ def test_keep_band_is_two_binomial_standard_errors_within_0_and_1():
 
 
 def test_keep_frequency_band_is_one_shaded_rectangle_per_layer_with_a_legend_entry():
-    """One band per run of equal keep probabilities (per layer), over the bars, none where k is 0 or 1; the legend
-    names it with the number of masks."""
+    """One band per run of equal keep probabilities (per layer), behind the bars (over them it tinted each bar in
+    two tones), none where k is 0 or 1; the legend names it with the number of masks."""
     keep = torch.tensor([0.8, 0.8, 0.5, 0.5, 0.5, 1.0, 1.0])
     fig = keep_frequency_figure(torch.ones(20, 7), keep, [2, 3, 2])
     bands = [(s.x0, s.x1, s.y0, s.y1) for s in fig.layout.shapes]
     assert [b[:2] for b in bands] == [(-0.5, 1.5), (1.5, 4.5)]  # the two inputs, the three hidden 1 units
+    assert {s.layer for s in fig.layout.shapes} == {"below"}
     assert bands[0][2:] == pytest.approx((0.8 - 0.1789, 0.8 + 0.1789), abs=1e-4)
     assert bands[1][2:] == pytest.approx((0.5 - 0.2236, 0.5 + 0.2236), abs=1e-4)
     assert fig.data[-1].name == t("masks.band", n=20) and t("masks.band", "ko", n=20).endswith("마스크 20개)")
