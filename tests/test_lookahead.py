@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 import weakref
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +16,7 @@ from dropviz.core.experiment import Experiment, ExperimentConfig
 from tests.same_training import assert_same_training
 
 SMALL = ExperimentConfig(n_test=200, width=8)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def pair(config: ExperimentConfig = SMALL, steps: int = 30) -> tuple[Experiment, Experiment]:
@@ -94,3 +98,15 @@ def test_the_copy_ahead_goes_with_its_experiment():
     del exp
     gc.collect()
     assert gone() is None and copy() is None
+
+
+def test_exiting_while_a_step_is_trained_ahead_exits_cleanly():
+    """The interpreter's end cut a training thread mid-op: "terminate called without an active exception", exit
+    code 134 (a test file run alone ended so). An exit handler now stops and joins it."""
+    code = (
+        "from dropviz.core import lookahead\n"
+        "from dropviz.core.experiment import Experiment, ExperimentConfig\n"
+        "lookahead.start(Experiment(ExperimentConfig(width=64)), 5000)\n"  # seconds of work: still running at exit
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -3,7 +3,6 @@
 import base64
 import time
 from contextlib import nullcontext
-from html import escape
 
 import numpy as np
 import streamlit as st
@@ -16,6 +15,7 @@ from dropviz.core import lookahead, snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
 from dropviz.core.training import History, Trainer, TrainingDiverged
 from dropviz.draw.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
+from dropviz.draw.svg_chart import svg_chart
 
 # Training advances once per refresh, by the "steps per refresh"; each refresh sends the weights at several steps of
 # it, and the browser plays them evenly until the next refresh (a film, not a slideshow). How many: enough for
@@ -195,65 +195,6 @@ def thinned(history: History, metric: str) -> tuple[list[int], list[float], list
         getattr(history, f"train_{metric}")[::stride],
         getattr(history, f"test_{metric}")[::stride],
     )
-
-
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round tick values from 0 to about ``top``: steps of 1, 2 or 5 times a power of ten."""
-    raw = max(top, 1e-12) / count
-    unit = 10 ** np.floor(np.log10(raw))
-    step = next(m * unit for m in (1, 2, 5, 10) if m * unit >= raw)
-    return [float(step * k) for k in range(int(top / step + 1e-9) + 1)]
-
-
-def svg_chart(series: list[tuple[str, str, bool, list, list]], x_label: str, y_label: str, y_top: float | None) -> str:
-    """A small line chart as inline SVG: ``series`` are (label, colour, dashed, steps, values).
-
-    While playing the curves change every second; Streamlit's line chart re-embeds a Vega view for each change,
-    which blocked the browser for 0.2-1.2 s each time and stalled the surfaces. Replacing an SVG image costs almost
-    nothing.
-    """
-    width, height, left, right, top, bottom = 480, 310, 60, 12, 62, 52
-    finite = [v for *_, values in series for v in values if np.isfinite(v)]
-    steps = [x for *_, xs, _ in series for x in xs]
-    x_top = max(steps, default=0) or 1
-    y_top = y_top or (max(finite, default=0) * 1.05) or 1.0
-    sx = (width - left - right) / x_top
-    sy = (height - top - bottom) / y_top
-
-    def px(x: float, y: float) -> str:
-        return f"{left + x * sx:.1f},{height - bottom - min(max(y, 0.0), y_top) * sy:.1f}"
-
-    parts = [
-        f'<svg viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg" '
-        'font-family="sans-serif" font-size="16" fill="#31333F">'
-    ]
-    for tick in nice_ticks(y_top):
-        y = height - bottom - tick * sy
-        parts.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e6e6e6"/>')
-        parts.append(f'<text x="{left - 6}" y="{y + 5:.1f}" text-anchor="end">{tick:g}</text>')
-    for tick in nice_ticks(x_top):
-        x = left + tick * sx
-        parts.append(f'<text x="{x:.1f}" y="{height - bottom + 20}" text-anchor="middle">{tick:g}</text>')
-    parts.append(
-        f'<text x="{(left + width - right) / 2}" y="{height - 8}" text-anchor="middle">{escape(x_label)}</text>'
-    )
-    parts.append(
-        f'<text transform="translate(16 {(top + height - bottom) / 2}) rotate(-90)" text-anchor="middle">'
-        f"{escape(y_label)}</text>"
-    )
-    parts.append(
-        f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" '
-        'fill="none" stroke="#bbbbbb"/>'
-    )
-    for k, (label, color, dashed, xs, values) in enumerate(series):
-        dash = ' stroke-dasharray="6 4"' if dashed else ""
-        points = " ".join(px(x, v) for x, v in zip(xs, values) if np.isfinite(v))
-        parts.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2.5"{dash}/>')
-        lx, ly = 8 + (k % 2) * 236, 16 + (k // 2) * 24  # legend: two columns above the plot
-        parts.append(f'<line x1="{lx}" x2="{lx + 26}" y1="{ly}" y2="{ly}" stroke="{color}" stroke-width="2.5"{dash}/>')
-        parts.append(f'<text x="{lx + 32}" y="{ly + 5}">{escape(label)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
 
 
 def live_curves(experiment: Experiment) -> None:

@@ -10,6 +10,7 @@ declines and the caller trains as before. Each experiment has at most one copy a
 
 from __future__ import annotations
 
+import atexit
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -30,7 +31,9 @@ class _Ahead:
 
 
 _AHEAD: weakref.WeakKeyDictionary[Experiment, _Ahead] = weakref.WeakKeyDictionary()
+_RUNNING: dict[int, _Ahead] = {}  # copies whose thread has not returned, by id
 _LOCK = threading.Lock()
+EXIT_WAIT_SECONDS = 10
 
 
 def _key(experiment: Experiment, n_steps: int) -> tuple:
@@ -49,7 +52,22 @@ def _train(ahead: _Ahead, n_steps: int) -> None:
             done += chunk
     except TrainingDiverged:
         return  # not taken: a Step that diverges logs its steps in one piece, so the click trains it itself
+    finally:
+        with _LOCK:
+            _RUNNING.pop(id(ahead), None)
     ahead.finished.set()
+
+
+@atexit.register
+def _stop_all() -> None:
+    """At exit: a torch op cut off mid-way by the interpreter's end aborts the process (exit code 134)."""
+    with _LOCK:
+        running = list(_RUNNING.values())
+    for ahead in running:
+        ahead.stop.set()
+    for ahead in running:
+        if ahead.thread is not None:
+            ahead.thread.join(EXIT_WAIT_SECONDS)
 
 
 def start(experiment: Experiment, n_steps: int) -> None:
@@ -71,6 +89,7 @@ def start(experiment: Experiment, n_steps: int) -> None:
             return
         ahead = _AHEAD[experiment] = _Ahead(key, experiment.fork())
         ahead.thread = threading.Thread(target=_train, args=(ahead, n), name="dropviz-lookahead", daemon=True)
+        _RUNNING[id(ahead)] = ahead
     ahead.thread.start()
 
 
