@@ -160,7 +160,7 @@ STYLE = """
 .dv-card.dv-cut { border: 2px dashed #888; background: #f0f0f0; padding: 2px; }
 .dv-card .dv-cut-label { position: absolute; left: 50%%; top: 50%%; transform: translate(-50%%, -50%%);
   background: rgba(255, 255, 255, 0.92); border-radius: 4px; padding: 1px 4px; font-size: 14px;
-  line-height: 1.2; color: #222; }
+  line-height: 1.2; color: #222; white-space: nowrap; }
 .dv-ensemble { flex: 0 0 %(ensemble)dpx; font-size: 14px; line-height: 1.35; color: #222; }
 .dv-ensemble img { display: block; width: 100%%; height: auto; border: 1px solid #d0d0d0; border-radius: 6px; }
 .dv-ensemble .dv-ensemble-title { font-weight: 600; font-size: 16px; margin-bottom: 4px; }

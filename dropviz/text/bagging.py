@@ -94,8 +94,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ko": "각 모델은 드롭아웃이 없고 자기 부트스트랩 재표본만 봅니다: 점은 그 모델이 뽑은 서로 다른 학습 데이터이고(그림 아래 숫자는 그 점들이 학습 데이터에서 차지하는 비율), 나머지는 한 번도 보지 못합니다.",
     },
     "bag.member_label": {
-        "en": "member {i} · {share:.0%}",
-        "ko": "모델 {i} · {share:.0%}",
+        "en": "member {i}: {share:.0%}",
+        "ko": "모델 {i}: {share:.0%}",
     },
     "bag.table_title": {
         "en": "Cost, data and test scores",
