@@ -337,8 +337,8 @@ def uncertainty_figure(
     apply_projector_style(fig)
     fig.update_layout(
         height=height,
-        margin={"l": 55, "r": 10, "t": 40, "b": 80},
-        legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": -0.2, "yanchor": "top"},
+        margin={"l": 55, "r": 10, "t": 40, "b": 95},
+        legend={"orientation": "h", "x": 0.0, "xanchor": "left", "y": 0, "yref": "container", "yanchor": "bottom"},
         xaxis_title_font={"size": AXIS_TITLE_SIZE},
     )
     return fig

@@ -179,9 +179,9 @@ def _add_points(fig: go.Figure, x, y, n_panels: int, lang: str) -> None:
                 row=1,
                 col=col,
             )
-    fig.update_layout(
-        legend={"orientation": "h", "x": 0.46, "xanchor": "center", "y": -0.1, "yanchor": "top"},
-        margin={"l": 50, "t": 40, "b": 80, "r": 10},
+    fig.update_layout(  # the legend at the figure's foot: under a panel as tall as the plot it met the x₁ title
+        legend={"orientation": "h", "x": 0.46, "xanchor": "center", "y": 0, "yref": "container", "yanchor": "bottom"},
+        margin={"l": 50, "t": 40, "b": 95, "r": 10},
     )
 
 

@@ -209,7 +209,8 @@ TEXT_COLLISIONS = """() => {
   const tilted = el => /rotate/.test(el.getAttribute('transform'));
   const hit = (a, b) => a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
   const kinds = {
-    title: '.g-gtitle .gtitle', legend: '.legend .traces', axis: '.g-xtitle text, .g-ytitle text',
+    title: '.g-gtitle .gtitle', legend: '.legend .bg',
+    axis: '[class^="g-x"][class$="title"] text, [class^="g-y"][class$="title"] text',  // every panel's, g-x2title too
     annotation: '.annotation-text-g', colorbar: '.cbtitle text', tick: '.xtick text, .ytick text',
   };
   const found = [];
@@ -261,3 +262,11 @@ def test_no_text_in_a_figure_runs_into_other_text_at_1280_px(base_url, page, vie
     result = page.evaluate(TEXT_COLLISIONS)
     assert result["figures"] >= 2
     assert result["found"] == []
+
+
+@pytest.mark.parametrize("path", ["/inference", "/beyond"])
+def test_no_text_in_a_figure_runs_into_other_text_at_1920_px(base_url, new_page, path):
+    """At 1920 px the panels are as tall as the plot, and the class legend once sat on the x₁ title."""
+    page = new_page({"width": 1920, "height": 1080})
+    h.open_app(page, base_url + path)
+    assert page.evaluate(TEXT_COLLISIONS)["found"] == []
