@@ -8,7 +8,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # make `app` and `dropviz` importable
 
-from app import ui, warmup  # noqa: E402
+from app import figure_component, ui, warmup  # noqa: E402
 
 torch.set_num_threads(1)  # one core per server process: many sessions share this machine
 
@@ -41,6 +41,7 @@ PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default pag
     ("theory.py", "nav.theory", "functions", "theory"),
     ("beyond.py", "nav.beyond", "explore", "beyond"),
 ]
+PLOTLY_PAGES = ("masks", "inference", "beyond")  # pages that draw Plotly figures as soon as they open
 navigation = st.navigation(
     [
         st.Page(PAGES / file, title=ui.tr(title), icon=f":material/{icon}:", url_path=path, default=path is None)
@@ -48,6 +49,8 @@ navigation = st.navigation(
     ]
 )
 st.session_state[ui.PAGE] = navigation.url_path  # "theory": the Train page names the page that trained its nets
+if navigation.url_path in PLOTLY_PAGES:
+    figure_component.preload()
 try:
     navigation.run()
 finally:  # pages may clamp a setting or train: the address bar must show the final state, even after st.stop()

@@ -26,7 +26,7 @@ from dropviz.core.training import TrainingDiverged
 CHUNK = 10  # steps between checks for the process exiting
 # Streamlit modules imported on first use by a page: streamlit.emojis alone compiles a regular expression of every
 # emoji (0.3 to 0.7 s) the first time an alert (st.info, st.success) is drawn.
-LAZY_MODULES = ("streamlit.emojis", "streamlit.elements.arrow", "streamlit.elements.plotly_chart", "app.ui")
+LAZY_MODULES = ("streamlit.emojis", "streamlit.elements.arrow", "app.ui", "app.figure_component")
 PACKAGES = ("dropviz",)  # every module of these is imported at start
 
 _started = threading.Event()
@@ -41,6 +41,7 @@ def prepare_process(min_trained_steps: int = 500) -> None:
     torch.set_num_threads(1)
     import_everything()
     _draw_one_of_each()
+    _check_the_run_mode()
     _started.set()  # trained here, not in start()'s background thread
     exp = pretrain(min_trained_steps)
     if exp is not None:
@@ -57,6 +58,17 @@ def import_everything() -> None:
             importlib.import_module(module.name)
     for name in LAZY_MODULES:
         importlib.import_module(name)
+
+
+def _check_the_run_mode() -> None:
+    """The first element a Streamlit process sends checks whether the app runs in a Python prompt, through
+    ``inspect.stack()``, which reads the source file of every frame: 0.1 s of the first visit (a server profile).
+    Done here, the check is over before anyone visits (it warns only outside ``streamlit run``)."""
+    from streamlit import delta_generator
+
+    check = getattr(delta_generator, "_maybe_print_use_warning", None)  # private: skipped if a release drops it
+    if check is not None:
+        check()
 
 
 def _draw_one_of_each() -> None:

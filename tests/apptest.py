@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -22,6 +23,16 @@ def open_page(page: str | None = None, query: dict[str, str] | None = None) -> A
     return at
 
 
+def figures(at: AppTest) -> list:
+    """Every Plotly figure on the page (app/figure_component.py), as the page sent it: the component's data."""
+    sent = [
+        json.loads(element.proto.bytes)
+        for element in at.get("bidi_component")
+        if element.proto.component_name == "dropviz_figure"
+    ]
+    return [data for data in sent if "figure" in data]  # not the sidebar's empty element that preloads Plotly
+
+
 def chart_specs(at: AppTest) -> list[str]:
-    """The Plotly JSON of every chart on the page."""
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
+    """The Plotly JSON of every figure on the page."""
+    return [json.dumps(sent["figure"], separators=(",", ":"), ensure_ascii=False) for sent in figures(at)]

@@ -59,7 +59,7 @@ def starts(key: str, lang: str = "en", chars: int = 25) -> str:
 def test_default_net_uses_a_20000_mask_reference_and_draws_both_figures():
     at = open_page()
     assert [title.value for title in at.title] == [t("beyond.title")]
-    assert len(at.get("plotly_chart")) == 2
+    assert len(apptest.figures(at)) == 2
     assert at.info and at.info[0].value.startswith(starts("beyond.reference_mc", chars=40))
     assert "20,000" in at.info[0].value and "2⁶⁶" in at.info[0].value
     curve = at.session_state[CURVE][1]
@@ -121,7 +121,7 @@ def test_presenter_mode_leaves_out_the_explanations():
     assert t("beyond.intro", **words()) not in markdowns(at) and t("beyond.unc_intro", **words()) not in markdowns(at)
     assert not at.subheader and not at.success  # the reference is one quiet caption
     assert any(c.value.startswith(starts("beyond.reference_exact", chars=40)) for c in at.caption)
-    assert len(at.get("plotly_chart")) == 2 and at.slider(key="w_mc_t")
+    assert len(apptest.figures(at)) == 2 and at.slider(key="w_mc_t")
 
 
 def test_korean_translates_the_page():
@@ -202,7 +202,7 @@ def test_other_noises_are_sampled_on_a_shorter_curve(method):
     assert at.info[1].value.startswith(starts(f"beyond.reference_{method}", chars=30))
     curve = at.session_state[CURVE][1]
     assert curve.reference == "monte_carlo" and curve.ks[-1] == 256 and curve.reference_masks == 2_000
-    assert len(at.get("plotly_chart")) == 2
+    assert len(apptest.figures(at)) == 2
     assert at.slider(key="w_mc_t").label == t(f"beyond.t_label.{method}")
 
 
@@ -278,7 +278,7 @@ def test_nothing_random_left_means_one_sentence_instead_of_noise_plotted_as_resu
     lang, method = query.get("lang", "en"), query.get("method", "bernoulli")
     why = t(f"beyond.trivial_why.{method}", lang)
     assert [s.value for s in at.success] == [t("beyond.trivial", lang, why=why)]
-    assert not at.get("plotly_chart")  # no curve of rounding errors, no map of zeros
+    assert not apptest.figures(at)  # no curve of rounding errors, no map of zeros
     assert CURVE not in at.session_state and MAPS not in at.session_state
     text = page_text(at)
     assert not re.search(r"\b1 (masks|noise draws|weight masks)\b|k = 1\b", text), text

@@ -382,6 +382,7 @@ def grid_and_maps():
 def test_plot_config_downloads_png_at_twice_the_scale():
     assert figures.PLOT_CONFIG["toImageButtonOptions"] == {"format": "png", "scale": 2, "filename": "dropviz"}
     assert figures.PLOT_CONFIG["displaylogo"] is False
+    assert figures.PLOT_CONFIG["showSendToCloud"] is False  # no upload of a student's figure to Plotly's cloud
 
 
 def test_rule_surfaces_use_the_apps_one_colour_language():

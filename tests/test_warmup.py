@@ -119,3 +119,12 @@ def test_monte_carlo_rules_and_their_jackknife_groups_are_means_over_the_masks_s
         arithmetic, geometric = result.leave_one_out[g]
         torch.testing.assert_close(arithmetic.double(), torch.softmax(kept, -1).mean(0), atol=1e-6, rtol=1e-5)
         torch.testing.assert_close(geometric.double(), torch.softmax(kept.mean(0), -1), atol=1e-6, rtol=1e-5)
+
+
+def test_the_warm_up_makes_streamlits_run_mode_check(monkeypatch):
+    """That check walks the whole stack with inspect (0.1 s) on a process's first element: the warm-up pays it."""
+    from streamlit import delta_generator
+
+    monkeypatch.setattr(delta_generator, "_use_warning_has_been_displayed", False)
+    warmup._check_the_run_mode()
+    assert delta_generator._use_warning_has_been_displayed

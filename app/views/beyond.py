@@ -6,6 +6,7 @@ import torch
 
 from app import settings as cfg
 from app import training_cache, ui
+from app.figure_component import figure
 from dropviz.core import convergence as cv
 from dropviz.core import ensembles as en
 from dropviz.core import uncertainty as unc
@@ -16,7 +17,6 @@ from dropviz.draw.beyond_figures import (
     convergence_figure,
     uncertainty_figure,
 )
-from dropviz.draw.figures import PLOT_CONFIG
 
 T_KEY = ui.WIDGET + "mc_t"  # the Settings field mc_t: in the URL like every setting
 T_MIN, T_MAX = cfg.LIMITS["mc_t"]
@@ -139,7 +139,7 @@ elif curve.reference == "exact":
     st.success(note, icon=":material/check_circle:")
 else:
     st.info(note, icon=":material/casino:")
-st.plotly_chart(convergence_figure(curve, ui.lang(), noise=model.noise), config=PLOT_CONFIG)
+figure(convergence_figure(curve, ui.lang(), noise=model.noise), key="beyond_convergence")
 slider_label, slider_help = ui.tr(f"beyond.t_label.{model.noise}"), ui.tr("beyond.t_help", **words)
 if ui.presenting():  # the findings and the T slider share a row, so the maps start in the first screen too
     findings_column, slider_column = st.columns([3, 1], vertical_alignment="center")
@@ -165,7 +165,7 @@ else:
     n_masks = slider_column.slider(slider_label, T_MIN, T_MAX, step=T_STEP, key=T_KEY, help=slider_help)
 weight_scaled, mc = uncertainty_maps(int(n_masks))
 n_classes = model.layer_sizes[-1]
-st.plotly_chart(
+figure(
     uncertainty_figure(
         map_grid,
         weight_scaled,
@@ -176,7 +176,7 @@ st.plotly_chart(
         ui.lang(),
         UNCERTAINTY_HEIGHT if ui.presenting() else SIDEBAR_UNCERTAINTY_HEIGHT,
     ),
-    config=PLOT_CONFIG,
+    key="beyond_uncertainty",
 )
 st.caption(ui.tr("beyond.unc_status", t=f"{n_masks:,}", c=n_classes, max=float(np.log(n_classes)), **words))
 ui.aside(ui.tr("beyond.unc_read", **words))

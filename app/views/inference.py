@@ -5,11 +5,11 @@ import streamlit as st
 import torch
 
 from app import training_cache, ui
+from app.figure_component import figure
 from dropviz.core import ensembles as en
 from dropviz.core.compare import jackknife, rule_accuracy, rule_gaps, total_variation
 from dropviz.draw.figures import (
     DIFFERENCE_HEIGHT,
-    PLOT_CONFIG,
     SIDEBAR_DIFFERENCE_HEIGHT,
     SIDEBAR_SURFACES_HEIGHT,
     SURFACES_HEIGHT,
@@ -98,7 +98,7 @@ else:
     st.subheader(ui.tr("inf.surfaces_title"))
 
 rules = {"arithmetic": result.arithmetic, "geometric": result.geometric, "weight_scaled": weight_scaled}
-st.plotly_chart(
+figure(
     rule_surfaces_figure(
         grid,
         {names[r]: rules[r][:n_grid] for r in RULES},
@@ -107,7 +107,7 @@ st.plotly_chart(
         ui.lang(),
         height=SURFACES_HEIGHT if ui.presenting() else SIDEBAR_SURFACES_HEIGHT,
     ),
-    config=PLOT_CONFIG,
+    key="inference_surfaces",
 )
 ui.aside(ui.tr("inf.colour_key"))
 
@@ -115,7 +115,7 @@ diffs = {f"{short[a]}<br>↔ {short[b]}": total_variation(rules[a][:n_grid], rul
 st.subheader(ui.tr("inf.diff_title"))
 ui.aside(ui.tr("inf.diff_caption"))
 height = DIFFERENCE_HEIGHT if ui.presenting() else SIDEBAR_DIFFERENCE_HEIGHT
-st.plotly_chart(difference_maps_figure(grid, diffs, ui.lang(), height), config=PLOT_CONFIG)
+figure(difference_maps_figure(grid, diffs, ui.lang(), height), key="inference_differences")
 
 
 def gap_table(a: torch.Tensor, g: torch.Tensor) -> torch.Tensor:

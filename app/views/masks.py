@@ -5,11 +5,11 @@ import torch
 
 from app import data_controls, ui
 from app import settings as cfg
+from app.figure_component import figure
 from dropviz.core import ensembles as en
 from dropviz.core import masks as mk
 from dropviz.core import noise as nz
 from dropviz.draw.batch_masks_figure import minibatch_masks_figure
-from dropviz.draw.figures import PLOT_CONFIG
 from dropviz.draw.gif_export import masks_gif
 from dropviz.draw.keep_figure import keep_frequency_figure
 from dropviz.draw.network_figure import HEIGHT, network_figure, sample_frames
@@ -137,19 +137,21 @@ frequency = st.container()  # under both columns
 mu, probs = sample_frames(model, n_frames, seed=settings.seed * 10_000 + st.session_state[ui.WIDGET + "draw"])
 
 # The light figures are sent first, although the diagram is drawn above them: a browser fetches and starts Plotly's
-# script (4.7 MB, about a second) only once a Plotly chart arrives, and it then does so while the diagram is built.
+# script (about half a second) only once a figure arrives, and it then does so while the diagram is built.
 values, title, kind = minibatch_noise()
-right.plotly_chart(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), config=PLOT_CONFIG)
+with right:
+    figure(minibatch_masks_figure(values, model.droppable_widths, ui.lang(), title, kind), key="masks_batch")
 if model.noise != "bernoulli":
     right.info(ui.tr(f"masks.note_{model.noise}"))
 with frequency:
     st.subheader(ui.tr("masks.frequency_title"))
     ui.aside(ui.tr("masks.frequency_caption" if k else "masks.frequency_fixed", n=n_frames))
-    st.plotly_chart(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), config=PLOT_CONFIG)
+    figure(keep_frequency_figure(mu, model.keep_probs(), model.layer_sizes, ui.lang()), key="masks_keep")
 
 height = PRESENT_HEIGHT if ui.presenting() else HEIGHT
 diagram = network_figure(model, mu, probs, ui.lang(), speed, height, legend_beside_title=ui.presenting())
-left.plotly_chart(diagram, config=PLOT_CONFIG)
+with left:
+    figure(diagram, key="masks_diagram")
 
 
 def animation_gif() -> bytes:

@@ -10,11 +10,12 @@ import streamlit as st
 from app import data_controls, ui
 from app import settings as cfg
 from app import train_controls as controls
+from app.figure_component import figure
 from app.surface_component import hidden_state, starved_state, surface
 from dropviz.core import lookahead, snapshots
 from dropviz.core.experiment import MAX_STEPS, Experiment
 from dropviz.core.training import History, Trainer, TrainingDiverged
-from dropviz.draw.figures import NET_COLORS, PLOT_CONFIG, training_curves_figure
+from dropviz.draw.figures import NET_COLORS, training_curves_figure
 from dropviz.draw.svg_chart import svg_chart
 
 # Training advances once per refresh, by the "steps per refresh"; each refresh sends the weights at several steps of
@@ -316,8 +317,9 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
 def paused_curves(experiment: Experiment) -> None:
     """Loss and accuracy curves of a paused page, as a Plotly figure (hover, zoom, PNG export).
 
-    Before the first step there is nothing to hover, and the light SVG charts spare a first visit Plotly's 4.7 MB
-    script: measured with bench_first_visit, the Train page was drawn in 2.0-3.0 s instead of 3.1-7.4 s.
+    Before the first step there is nothing to hover, and the light SVG charts spare a first visit Plotly's script:
+    measured with bench_first_visit (then Streamlit's full 4.7 MB Plotly), the Train page was drawn in 2.0-3.0 s
+    instead of 3.1-7.4 s.
     """
     if experiment.steps_done == 0:
         live_curves(experiment)
@@ -326,7 +328,7 @@ def paused_curves(experiment: Experiment) -> None:
         ui.tr("train.with_dropout"): experiment.trainer.history,
         ui.tr("train.no_dropout"): experiment.twin.history,
     }
-    st.plotly_chart(training_curves_figure(histories, ui.lang()), config=PLOT_CONFIG)
+    figure(training_curves_figure(histories, ui.lang()), key="train_curves")
 
 
 with st.container():  # always one element, messages or not: the surfaces below keep their place (no remount)

@@ -18,9 +18,11 @@ from dropviz.draw import palette
 from dropviz.draw.surface_image import probability_rgb, two_class_colorscale
 from dropviz.i18n import t
 
-# Pass as st.plotly_chart(fig, config=PLOT_CONFIG): the camera button saves a 2x PNG for slides.
+# Plotly's config for every figure (app/figure_component.py passes it): the camera button saves a 2x PNG for
+# slides; no "Share chart" button (Plotly 4 shows one by default: it uploads the figure to Plotly's cloud).
 PLOT_CONFIG: dict = {
     "displaylogo": False,
+    "showSendToCloud": False,
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "dropviz"},
 }
 
@@ -81,16 +83,17 @@ def _heatmap_row(
             col=col,
         )
     x0, x1, y0, y1 = grid.extent
+    axes = {}  # by name in one update: update_xaxes(row=, col=) searches the subplot grid each call (~10 ms)
     for col in range(1, len(maps) + 1):
-        anchor = "x" if col == 1 else f"x{col}"
-        fig.update_xaxes(range=[x0, x1], constrain="domain", title_text=t("fig.axis.x1", lang), row=1, col=col)
-        fig.update_yaxes(range=[y0, y1], scaleanchor=anchor, scaleratio=1, constrain="domain", row=1, col=col)
-    fig.update_yaxes(title_text=t("fig.axis.x2", lang), row=1, col=1)
-    for col in range(2, len(maps) + 1):  # the same plane in every panel: x₂ labels once, not into the neighbour
-        fig.update_yaxes(showticklabels=False, row=1, col=col)
-    fig.update_xaxes(showgrid=False, zeroline=False)
-    fig.update_yaxes(showgrid=False, zeroline=False)
-    fig.update_layout(coloraxis=coloraxis, height=height)
+        suffix = "" if col == 1 else str(col)
+        plain = {"constrain": "domain", "showgrid": False, "zeroline": False}
+        axes[f"xaxis{suffix}"] = {**plain, "range": [x0, x1], "title": {"text": t("fig.axis.x1", lang)}}
+        axes[f"yaxis{suffix}"] = {**plain, "range": [y0, y1], "scaleanchor": f"x{suffix}", "scaleratio": 1}
+        # the same plane in every panel: x₂ labels once, not into the neighbour
+        axes[f"yaxis{suffix}"].update(
+            {"title": {"text": t("fig.axis.x2", lang)}} if col == 1 else {"showticklabels": False}
+        )
+    fig.update_layout(coloraxis=coloraxis, height=height, **axes)
     return apply_projector_style(fig)
 
 

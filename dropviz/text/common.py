@@ -13,6 +13,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "This net was trained with other drop probabilities than it is shown with: {stretches}. Now shown with drop {now} (inputs / hidden layers).",
         "ko": "이 신경망은 지금 보여 주는 것과 다른 드롭 확률로 학습되었습니다: {stretches}. 지금 보여 주는 드롭 확률(입력층 / 은닉층)은 {now}입니다.",
     },
+    "common.figure_failed": {
+        "en": "This figure could not be drawn (its script did not load): reload the page.",
+        "ko": "그림을 그리지 못했습니다(스크립트를 불러오지 못함). 페이지를 새로 고쳐 주세요.",
+    },
     "nav.beyond": {"en": "Beyond the book", "ko": "책 너머"},
     "nav.subnetworks": {"en": "Subnetworks", "ko": "부분 신경망"},
     "nav.bagging": {"en": "Bagging vs dropout", "ko": "배깅과 드롭아웃"},

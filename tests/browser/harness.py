@@ -53,7 +53,8 @@ WATCH_SCRIPT = """
 })();
 """
 
-# True when the app has finished its script run: connected, script not running, no running-man icon.
+# True when the app has finished its script run and drawn it: connected, script not running, no running-man icon,
+# every element's code loaded and every Plotly figure drawn.
 IDLE_SCRIPT = """
 () => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -61,7 +62,9 @@ IDLE_SCRIPT = """
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && !document.querySelector('[data-testid="stStatusWidget"] [data-testid="stStatusWidgetRunningIcon"]')
-    && !document.querySelector('[data-testid="stSkeleton"]');  // an element whose code is still loading
+    && !document.querySelector('[data-testid="stSkeleton"]')  // an element whose code is still loading
+    && [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')]  // app/components/figure.js:
+      .every(el => el.querySelector('.dropviz-figure[data-drawn="yes"]'));      // every figure drawn
 }
 """
 

@@ -19,7 +19,7 @@ SMALL = "hidden=1&width=4"  # d = 6: exact reference, a quick page
 
 
 def charts(page: Page):
-    return page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]')
+    return page.locator(f"{h.MAIN} .dropviz-figure")
 
 
 def t_slider(page: Page, lang: str = "en"):

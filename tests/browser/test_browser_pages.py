@@ -80,7 +80,7 @@ def test_the_masks_diagram_plays_each_mask_with_its_edges(base_url, page):
     must still draw every weight once, dropped exactly when one of its units is dropped by the title's mask."""
     h.open_app(page, base_url + "/masks?hidden=1&width=4&frames=5&frame_ms=300")
     frame = re.compile("^" + re.escape(h.text_before_values("fig.net.frame")))
-    chart = page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]').filter(has=page.locator(".gtitle", has_text=frame))
+    chart = page.locator(f"{h.MAIN} .dropviz-figure").filter(has=page.locator(".gtitle", has_text=frame))
     sizes = [2, 4, 2]
 
     def check(state: dict) -> None:
@@ -152,7 +152,7 @@ def test_two_first_visitors_of_a_fresh_server_both_get_the_page(browser, opened_
 # minibatch figure the layer names under the heat map and the legend under them.
 MASKS_BOXES = """() => {
   const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
-  const charts = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stPlotlyChart"]')];
+  const charts = [...document.querySelectorAll('[data-testid="stMain"] .dropviz-figure')];
   const diagram = charts.find(c => c.querySelector('.updatemenu-button'));
   const batch = charts.find(c => c.querySelector('.heatmaplayer .hm'));
   const labels = diagram.querySelectorAll('.scatterlayer .textpoint text');  // only the labels are text

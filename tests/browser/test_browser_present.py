@@ -38,7 +38,7 @@ def open_presenting(new_page, base_url: str, path: str, screen: dict) -> Page:
 def test_masks_diagram_and_its_play_control(base_url, new_page, screen):
     page = open_presenting(new_page, base_url, "/masks", screen)
     title = re.compile("^" + re.escape(h.text_before_values("fig.net.frame")))
-    chart = page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]').filter(has=page.locator(".gtitle", has_text=title))
+    chart = page.locator(f"{h.MAIN} .dropviz-figure").filter(has=page.locator(".gtitle", has_text=title))
     within_first_screen(page, chart, "network diagram")
     within_first_screen(page, chart.locator(".updatemenu-button").first, "play button")
     assert page.locator(h.MAIN).get_by_text(INTRO).count() == 0  # no intro
@@ -47,7 +47,7 @@ def test_masks_diagram_and_its_play_control(base_url, new_page, screen):
 @pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s['width']}x{s['height']}")
 def test_inference_three_surfaces_each_at_least_300_px(base_url, new_page, screen):
     page = open_presenting(new_page, base_url, "/inference", screen)
-    chart = page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]').first
+    chart = page.locator(f"{h.MAIN} .dropviz-figure").first
     within_first_screen(page, chart, "rule surfaces")
     panels = chart.locator(".draglayer .nsewdrag")
     expect(panels).to_have_count(3)

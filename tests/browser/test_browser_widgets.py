@@ -44,7 +44,7 @@ def sidebar_caption(page: Page, text: str):
 
 def network_chart(page: Page):
     """The masks page's network diagram: the Plotly chart whose title is 'mask 1 of n: ...'."""
-    return page.locator(f'{h.MAIN} [data-testid="stPlotlyChart"]').filter(
+    return page.locator(f"{h.MAIN} .dropviz-figure").filter(
         has=page.locator(".gtitle", has_text=re.compile("^" + re.escape(h.text_before_values("fig.net.frame"))))
     )
 
