@@ -26,9 +26,11 @@ FILES = Path(__file__).parent / "components"
 PLOTLY_BUNDLE = "plotly-cartesian-4.1.1.min.js"  # in app/static/
 PLOTLY_PATH = Path(__file__).parent / "static" / PLOTLY_BUNDLE
 
+PRELOAD_KEY = "plotly_preload"  # figure.css hides the element with this key (class st-key-plotly_preload)
 _figure = st.components.v2.component(
     "dropviz_figure",
     js=(FILES / "figure.js").read_text(encoding="utf-8"),
+    css=(FILES / "figure.css").read_text(encoding="utf-8"),
     # Plotly puts its own styles (toolbar, hover labels) in the page's <head>: a shadow root would hide them.
     isolate_styles=False,
 )
@@ -87,12 +89,13 @@ def payload(fig: go.Figure, failed: str = "") -> bytes:
 
 
 def preload() -> None:
-    """Start loading Plotly in the browser now: called first thing on a page that draws figures, it lets the browser
-    fetch and evaluate the bundle while the server still computes the figures (the sidebar holds the empty
-    element, out of the page's way)."""
+    """Start loading Plotly in the browser now. Called before anything else on a page that draws figures, this
+    empty element at the top of the sidebar (drawn before the page) is the first whose code the browser fetches,
+    ahead of the sidebar's widgets, which queue about forty files on its six connections to the server; so Plotly
+    arrives and is evaluated while the server still computes the page. Its container is hidden (``figure.css``)."""
     data = json.dumps({"src": bundle_url(), "preload": True}).encode()
     with st.sidebar:
-        _figure(key="plotly_preload", data=data, width="stretch", height="content")
+        _figure(key=PRELOAD_KEY, data=data, width="stretch", height="content")
 
 
 def figure(fig: go.Figure, key: str) -> None:

@@ -20,16 +20,6 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="collapsed" if ui.presenting() else "auto",
 )
-ui.sidebar()
-KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
-if ui.lang() == "ko":  # Korean wraps between words, not inside them
-    st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
-PRESENTER_SPACING = (
-    "[data-testid='stMainBlockContainer'] { padding: 2.2rem 2.5rem 1rem 2.5rem !important; max-width: none; }"
-)
-if ui.presenting():  # the first screen is for the figure, not for Streamlit's top margin
-    st.html(f"<style>{PRESENTER_SPACING}</style>")
-
 PAGES = Path(__file__).parent / "views"  # not "pages/": Streamlit would take that for its old multipage layout
 PAGE_LIST = [  # (file, title key, icon, URL path); the first is the default page, served at /
     ("home.py", "nav.home", "home", None),
@@ -48,9 +38,19 @@ navigation = st.navigation(
         for file, title, icon, path in PAGE_LIST
     ]
 )
-st.session_state[ui.PAGE] = navigation.url_path  # "theory": the Train page names the page that trained its nets
 if navigation.url_path in PLOTLY_PAGES:
-    figure_component.preload()
+    figure_component.preload()  # before anything else that loads code in the browser: see preload()
+ui.sidebar()
+KOREAN_LINE_BREAKS = "[data-testid='stApp'] * { word-break: keep-all !important; overflow-wrap: normal !important; }"
+if ui.lang() == "ko":  # Korean wraps between words, not inside them
+    st.html(f"<style>{KOREAN_LINE_BREAKS}</style>")
+PRESENTER_SPACING = (
+    "[data-testid='stMainBlockContainer'] { padding: 2.2rem 2.5rem 1rem 2.5rem !important; max-width: none; }"
+)
+if ui.presenting():  # the first screen is for the figure, not for Streamlit's top margin
+    st.html(f"<style>{PRESENTER_SPACING}</style>")
+
+st.session_state[ui.PAGE] = navigation.url_path  # "theory": the Train page names the page that trained its nets
 try:
     navigation.run()
 finally:  # pages may clamp a setting or train: the address bar must show the final state, even after st.stop()
