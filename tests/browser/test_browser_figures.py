@@ -9,6 +9,7 @@ import struct
 import pytest
 from playwright.sync_api import Page, expect
 
+from dropviz.i18n import t
 from tests.browser import harness as h
 
 pytestmark = pytest.mark.browser
@@ -76,3 +77,12 @@ def test_a_figure_follows_its_column_when_the_sidebar_closes(base_url, page):
     page.wait_for_function(
         "([el, w]) => el.getBoundingClientRect().width > w + 50", arg=[svg.element_handle(), before], timeout=10_000
     )
+
+
+def test_a_figure_whose_script_cannot_load_says_so(base_url, page):
+    """No blank space without a word when Plotly's bundle does not arrive (a proxy that blocks it, say)."""
+    page.route("**/app/static/plotly-*.js", lambda route: route.abort())
+    page.goto(f"{base_url}/beyond?{SMALL}")
+    failed = figures(page).first
+    expect(failed).to_have_attribute("data-drawn", "error", timeout=60_000)
+    expect(failed).to_contain_text(t("common.figure_failed"))
