@@ -32,7 +32,8 @@ const DUTY = 0.15; // a starved browser draws this surface at most this share of
 const MAX_WAIT = 400; // ms: but waits no longer than this between frames, so the view keeps moving
 const TICK_WINDOW = 3000; // ms of animation frames counted to tell a browser short of CPU (see checkStarved)
 const STARVED_FPS = 20; // fewer animation frames a second than this while playing: starved
-const FED_FPS = 40; // more than this: not starved any more
+const FED_FPS = 40; // more than this for FED_WINDOW ms on end: not starved any more. Long, because a starved
+const FED_WINDOW = 10000; // surface that draws little can get idle frames for a while, and each change reruns the page
 const MAX_QUEUE = 90; // snapshots waiting at most; older ones are dropped, so the delay stays bounded
 const EMA = 0.3; // weight of a new measurement of the training rate
 const LOG_SIZE = 4000; // frames kept in dropvizLog
@@ -98,6 +99,7 @@ function create(root) {
     ticks: [], // times of the animation frames in the last TICK_WINDOW ms while playing
     ticksSince: 0, // when counting them started
     starved: false, // whether this browser is short of CPU (see checkStarved)
+    fedSince: null, // since when it has had animation frames to spare
     serverStarved: false, // whether the server believes so
     reportedStarved: null, // the last starvation reported while the server believes otherwise
     probs: null,
@@ -111,7 +113,7 @@ function create(root) {
     setStateValue: null,
   };
   field.dropvizLog = state.log;
-  field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length, cut] per data received
+  field.dropvizArrivals = state.arrivals; // [time, newest step, jumped (1/0), queue length, cut, snapshots] per data
   field.dropvizLate = 0;
   field.dropvizReports = [];
   field.dropvizStarved = [];
@@ -214,7 +216,7 @@ function receive(state, data) {
   state.batch = data.batch || 1;
   state.lastArrival = now;
   state.lastStep = newest.step;
-  state.arrivals.push([now, newest.step, jump ? 1 : 0, state.queue.length, data.cut]);
+  state.arrivals.push([now, newest.step, jump ? 1 : 0, state.queue.length, data.cut, frames.length]);
   if (state.arrivals.length > LOG_SIZE) state.arrivals.splice(0, LOG_SIZE / 2);
   state.cut = data.cut;
   state.playing = !!data.playing;
@@ -322,12 +324,14 @@ function advance(state, now) {
 }
 
 // A browser short of CPU (many tabs, a weak laptop, a crowded room on one machine) shows it by few animation
-// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing. Starved, a surface draws less (see
-// advance) and the watching one tells the server (state value "starved"), which then refreshes less often with more
-// steps each time (same training pace, less of Streamlit's work per second in this browser).
+// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing (fed again: over FED_FPS for
+// FED_WINDOW ms). Starved, a surface draws less (see advance) and the watching one tells the server (state value
+// "starved"), which then refreshes less often with more steps each time (same training pace, less of Streamlit's
+// work per second in this browser).
 function checkStarved(state, now) {
   if (!state.playing) {
     state.ticks = [];
+    state.fedSince = null;
     return;
   }
   if (!state.ticks.length) state.ticksSince = now;
@@ -335,7 +339,9 @@ function checkStarved(state, now) {
   while (state.ticks[0] < now - TICK_WINDOW) state.ticks.shift();
   const fps = (1000 * state.ticks.length) / TICK_WINDOW;
   if (fps < STARVED_FPS && now - state.ticksSince >= TICK_WINDOW) state.starved = true;
-  else if (fps > FED_FPS) state.starved = false;
+  if (fps <= FED_FPS) state.fedSince = null;
+  else if (state.fedSince === null) state.fedSince = now;
+  else if (now - state.fedSince >= FED_WINDOW) state.starved = false;
   if (
     state.watch &&
     state.setStateValue &&

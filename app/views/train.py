@@ -243,15 +243,15 @@ def page_facts(experiment: Experiment) -> tuple:
     return bool(experiment.diverged), experiment.steps_left == 0, note, gif, ui.pretrained_by_a_page(experiment)
 
 
-def frames_per_refresh(refresh: float) -> int:
-    """Snapshots to take in this refresh: FRAMES_PER_SECOND times the time between refreshes (measured; ``refresh``
-    is the timer's interval)."""
+def frames_per_refresh(refresh: float, per_second: float) -> int:
+    """Snapshots to take in this refresh: ``per_second`` times the time between refreshes (measured, and never
+    taken as shorter than ``refresh``, the timer's interval)."""
     now = time.monotonic()
     last, interval = st.session_state.get(PACE, (None, refresh))
     if last is not None and now - last < 3 * max(interval, refresh):  # a pause or a slow rerun: not counted
         interval += 0.3 * (now - last - interval)
     st.session_state[PACE] = (now, interval)
-    return max(1, min(snapshots.MAX_FRAMES, round(FRAMES_PER_SECOND * interval)))
+    return max(1, min(snapshots.MAX_FRAMES, round(per_second * max(interval, refresh))))
 
 
 def surfaces_view(experiment: Experiment, step_slot) -> None:
@@ -302,7 +302,7 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         return
     try:
         scale = refresh_scale()
-        frames_now = max(1, frames_per_refresh(REFRESH_SECONDS * scale) // scale)  # and fewer frames a second
+        frames_now = frames_per_refresh(REFRESH_SECONDS * scale, FRAMES_PER_SECOND / scale)  # fewer a second
         st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed * scale, frames_now))
     except TrainingDiverged:
         st.session_state[controls.PLAYING] = False

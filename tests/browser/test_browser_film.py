@@ -170,6 +170,8 @@ def test_a_hidden_page_stops_training_and_plays_on_when_shown(base_url, page: Pa
 STARVED_CPU = 20  # Chromium's CPU throttling: the page runs this many times slower (a crowded or weak machine)
 DUTY = 0.15  # app/components/surface.js: a starved surface draws at most this share of the time
 SLOWDOWN = 8  # app/views/train.py STARVED_SLOWDOWN: a starved browser's refreshes are this much rarer and bigger
+STARVED_SNAPSHOTS = 6  # at least this many snapshots per starved refresh (36 / 8 a second, refreshes >= 2 s apart):
+# with fewer the film moves less than about three times a second
 
 
 def wait_for(page: Page, condition, timeout: float, message: str):
@@ -206,6 +208,8 @@ def test_a_starved_browser_gets_fewer_bigger_refreshes_and_draws_less(base_url, 
         wait_for(page, lambda: reports() == [True], 20, f"no starvation reported: {reports()}")
         since = page.evaluate("performance.now()")
         wait_for(page, lambda: 50 * SLOWDOWN in batches_since(canvases.first, since), 30, "refreshes stayed small")
+        snapshots = canvases.first.evaluate(f"el => el.dropvizArrivals.filter(a => a[0] >= {since}).map(a => a[5])")
+        assert snapshots[-1] >= STARVED_SNAPSHOTS, f"starved refreshes brought {snapshots} snapshots"
         start = page.evaluate("performance.now()")
         time.sleep(6.0)
         end = page.evaluate("performance.now()")
@@ -215,6 +219,7 @@ def test_a_starved_browser_gets_fewer_bigger_refreshes_and_draws_less(base_url, 
             assert frames, "a starved surface stopped drawing"
             shares.append(sum(ms for _, _, ms in frames) / (end - start))
         assert max(shares) <= DUTY + 0.1, f"starved surfaces drew {shares} of the time"
+        assert reports() == [True], f"a browser starved all along said otherwise: {reports()}"
     finally:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
     wait_for(page, lambda: reports() == [True, False], 20, f"no recovery reported: {reports()}")
