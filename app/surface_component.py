@@ -30,7 +30,8 @@ def surface(data: dict, key: str) -> bool:
     order), ``playing``, ``cut`` (a token that changes when the shown net or its drop probabilities change: the
     browser then jumps to the newest frame), ``batch`` (training steps per refresh: the browser plays about 1.5
     refreshes behind the newest snapshot), ``rate`` (expected training steps per second, a first guess until
-    the browser has measured it), ``seq`` (a clock: data older than data already shown is ignored), ``watch``
+    the browser has measured it), ``ahead`` (steps in these frames trained ahead of that pace, not counted when
+    measuring it), ``seq`` (a clock: data older than data already shown is ignored), ``watch``
     (report when the page is hidden or shown, and when the browser is starved of CPU or not any more: the
     component's fragment then reruns), ``hidden`` and ``starved`` (what the server believes of each).
 

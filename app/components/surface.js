@@ -33,9 +33,9 @@ const MAX_WAIT = 400; // ms: but waits no longer than this between frames, so th
 const TICK_WINDOW = 3000; // ms of animation frames counted to tell a browser short of CPU (see checkStarved)
 const STARVED_FPS = 20; // fewer animation frames a second than this while playing: starved
 const FED_FPS = 40; // more than this for FED_WINDOW ms on end: not starved any more. Long, because a starved
-const FED_WINDOW = 10000; // surface that draws little can get idle frames for a while, and each change reruns the page
+const FED_WINDOW = 10000; // surface that draws little can get idle frames for a while, and each change reruns the page;
+const MAX_FED_WINDOW = 160000; // doubled (up to this) each time the browser is starved again after it recovered
 const MAX_QUEUE = 90; // snapshots waiting at most; older ones are dropped, so the delay stays bounded
-const EMA = 0.3; // weight of a new measurement of the training rate
 const LOG_SIZE = 4000; // frames kept in dropvizLog
 const LINE_WIDTH = 1.25; // decision boundary, CSS pixels
 const BLOCK = 4; // grid points evaluated together (see evaluate)
@@ -90,6 +90,7 @@ function create(root) {
     batch: 1, // training steps per refresh
     lastArrival: 0,
     gaps: [], // seconds between the last few data received while playing
+    paces: [], // [seconds, training steps] between the last few data received while playing
     lastStep: 0,
     px: 0, // canvas size in device pixels
     size: 0, // and in CSS pixels
@@ -100,6 +101,8 @@ function create(root) {
     ticksSince: 0, // when counting them started
     starved: false, // whether this browser is short of CPU (see checkStarved)
     fedSince: null, // since when it has had animation frames to spare
+    fedWindow: FED_WINDOW, // for how long they must be to spare before it counts as fed (see checkStarved)
+    recovered: false, // whether it was starved and then fed again
     serverStarved: false, // whether the server believes so
     reportedStarved: null, // the last starvation reported while the server believes otherwise
     probs: null,
@@ -202,11 +205,17 @@ function receive(state, data) {
     state.queue = [newest];
     state.playhead = newest.step;
     state.gaps = [];
+    state.paces = [];
   } else {
     const dt = (now - state.lastArrival) / 1000;
-    const ds = newest.step - state.lastStep;
-    if (dt > 0.02 && dt < 5 && ds > 0)
-      state.rate = state.rate > 0 ? state.rate + EMA * (ds / dt - state.rate) : ds / dt;
+    const ds = newest.step - state.lastStep - (data.ahead || 0); // steps trained ahead: not the usual pace
+    if (dt < 5 && ds > 0) {
+      // The training rate over the last few data, not the last gap alone: two data close together (a rerun of the
+      // whole page, say) would make the film race, then stand still waiting.
+      state.paces.push([dt, ds]);
+      if (state.paces.length > GAPS_KEPT) state.paces.shift();
+      state.rate = sum(state.paces.map((x) => x[1])) / Math.max(0.02, sum(state.paces.map((x) => x[0])));
+    }
     state.gaps.push(dt);
     if (state.gaps.length > GAPS_KEPT) state.gaps.shift();
     for (const f of frames) if (f.step > tail) state.queue.push(f);
@@ -249,6 +258,10 @@ function describeNet(spec) {
     count += sizes[l + 1];
   }
   return { sizes, act: ACTIVATIONS[spec.activation] ?? 3, wo, bo, count };
+}
+
+function sum(values) {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 function hexToRgb(hex) {
@@ -324,10 +337,11 @@ function advance(state, now) {
 }
 
 // A browser short of CPU (many tabs, a weak laptop, a crowded room on one machine) shows it by few animation
-// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing (fed again: over FED_FPS for
-// FED_WINDOW ms). Starved, a surface draws less (see advance) and the watching one tells the server (state value
-// "starved"), which then refreshes less often with more steps each time (same training pace, less of Streamlit's
-// work per second in this browser).
+// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing. It is fed again after FED_WINDOW ms
+// over FED_FPS, twice as long each time it is starved again: a browser starved when fed and fed when starved would
+// otherwise switch back and forth. Starved, a surface draws less (see advance) and the watching one tells the server
+// (state value "starved"), which then refreshes less often with more steps each time (same training pace, less of
+// Streamlit's work per second in this browser).
 function checkStarved(state, now) {
   if (!state.playing) {
     state.ticks = [];
@@ -338,10 +352,16 @@ function checkStarved(state, now) {
   state.ticks.push(now);
   while (state.ticks[0] < now - TICK_WINDOW) state.ticks.shift();
   const fps = (1000 * state.ticks.length) / TICK_WINDOW;
-  if (fps < STARVED_FPS && now - state.ticksSince >= TICK_WINDOW) state.starved = true;
+  if (fps < STARVED_FPS && now - state.ticksSince >= TICK_WINDOW && !state.starved) {
+    state.starved = true;
+    if (state.recovered) state.fedWindow = Math.min(MAX_FED_WINDOW, 2 * state.fedWindow); // it only seemed fed
+  }
   if (fps <= FED_FPS) state.fedSince = null;
   else if (state.fedSince === null) state.fedSince = now;
-  else if (now - state.fedSince >= FED_WINDOW) state.starved = false;
+  else if (state.starved && now - state.fedSince >= state.fedWindow) {
+    state.starved = false;
+    state.recovered = true;
+  }
   if (
     state.watch &&
     state.setStateValue &&

@@ -123,8 +123,9 @@ def refresh_scale() -> int:
     return STARVED_SLOWDOWN if starved_state(SURFACES[0]) else 1
 
 
-def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool, watch: bool) -> dict:
-    """What one surface component draws: the net's shape, the data, and the snapshots to play (see surface())."""
+def surface_data(experiment: Experiment, model, frames: list[dict], playing: bool, watch: bool, ahead: int) -> dict:
+    """What one surface component draws: the net's shape, the data, and the snapshots to play (see surface());
+    ``ahead`` steps of them were trained ahead of the usual pace."""
     return {
         "net": snapshots.net_spec(model),
         "scene": scene(experiment),
@@ -133,6 +134,7 @@ def surface_data(experiment: Experiment, model, frames: list[dict], playing: boo
         "cut": f"{experiment.serial}:{experiment.config.drop_probs}",
         "batch": settings.speed * refresh_scale(),
         "rate": settings.speed / REFRESH_SECONDS,
+        "ahead": ahead,
         "seq": time.monotonic(),
         "watch": watch,
         "hidden": hidden_state(SURFACES[0]),
@@ -254,6 +256,15 @@ def frames_per_refresh(refresh: float, per_second: float) -> int:
     return max(1, min(snapshots.MAX_FRAMES, round(per_second * max(interval, refresh))))
 
 
+def next_film(experiment: Experiment, scale: int, n_frames: int) -> tuple[list[dict], list[dict]]:
+    """Train one refresh's steps (``scale`` times the steps per refresh), with ``n_frames`` snapshots of each net."""
+    try:
+        return snapshots.film(experiment, settings.speed * scale, n_frames)
+    except TrainingDiverged:
+        st.session_state[controls.PLAYING] = False
+        st.rerun()  # a full rerun stops the refresh timers and shows the message
+
+
 def surfaces_view(experiment: Experiment, step_slot) -> None:
     """Send the snapshots of the last refresh's training with both nets' numbers, then train the next refresh;
     paused, show the nets as they are, with their curves.
@@ -263,15 +274,23 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
     training, they leave while the nets train.
     """
     playing = live()
-    timers = (playing, refresh_scale())  # hidden or shown again, starved or not any more: see needs_full_run
+    scale = refresh_scale()
+    timers = (playing, scale)  # hidden or shown again, starved or not any more: see needs_full_run
     facts = page_facts(experiment)
     if controls.needs_full_run(timers, st.session_state.get(TIMERS), facts, st.session_state.get(FACTS)):
         st.rerun(scope="app")
     step_button(step_slot, experiment)
     pending = st.session_state.pop(PENDING, None)
     frames: tuple[list[dict], list[dict]] = ([], [])
+    ahead = 0
     if playing and pending is not None and pending[0] == experiment.serial:
         frames = pending[1]
+        if scale > pending[2]:
+            # Starved from now on: the next refresh is SLOWDOWN times further off than the browser expects, and its
+            # film would run dry waiting for it. So this refresh brings a starved refresh's training on top.
+            before = experiment.steps_done
+            more = next_film(experiment, scale, round(FRAMES_PER_SECOND * REFRESH_SECONDS))
+            frames, ahead = (frames[0] + more[0], frames[1] + more[1]), experiment.steps_done - before
     nets = [
         (experiment.trainer, ui.tr("train.with_dropout"), SURFACES[0]),
         (experiment.twin, ui.tr("train.no_dropout"), SURFACES[1]),
@@ -283,7 +302,9 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         for column, (trainer, label, key), net_frames in zip(columns, nets, frames):
             column.subheader(label)
             with column:
-                surface(surface_data(experiment, trainer.model, net_frames, playing, key == SURFACES[0]), key=key)
+                surface(
+                    surface_data(experiment, trainer.model, net_frames, playing, key == SURFACES[0], ahead), key=key
+                )
             if not ui.presenting():
                 column.markdown(metrics_line(trainer))
         if ui.presenting():
@@ -300,13 +321,8 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         with snapshots.training_lock(experiment):  # the next Step, trained while the presenter talks
             lookahead.start(experiment, settings.speed)
         return
-    try:
-        scale = refresh_scale()
-        frames_now = frames_per_refresh(REFRESH_SECONDS * scale, FRAMES_PER_SECOND / scale)  # fewer a second
-        st.session_state[PENDING] = (experiment.serial, snapshots.film(experiment, settings.speed * scale, frames_now))
-    except TrainingDiverged:
-        st.session_state[controls.PLAYING] = False
-        st.rerun()  # a full rerun stops the refresh timers and shows the message
+    frames_now = frames_per_refresh(REFRESH_SECONDS * scale, FRAMES_PER_SECOND / scale)  # fewer a second starved
+    st.session_state[PENDING] = (experiment.serial, next_film(experiment, scale, frames_now), scale)
     ui.record_training(experiment)
     ui.write_url()
     if experiment.steps_left == 0:
