@@ -27,8 +27,11 @@ FRAMES_PER_SECOND = 36
 CURVES_REFRESH_SECONDS = 1.0
 # A browser short of CPU (it says so: app/components/surface.js) gets refreshes this many times less often, with as
 # many times the steps each: the same training pace, and an eighth of Streamlit's work per second in that browser,
-# which would otherwise spend its little CPU on refreshes and leave the film without data for seconds.
+# which would otherwise spend its little CPU on refreshes and leave the film standing still. Its film gets
+# STARVED_FRAMES_PER_SECOND, since it draws little anyway. (16 times less often measured no better with ten
+# browsers on one core: such a browser then seemed to have CPU to spare, and switched back more often.)
 STARVED_SLOWDOWN = 8
+STARVED_FRAMES_PER_SECOND = 4.5
 # Noise (standard deviation) from which the toy sets' classes overlap enough that the best possible classifier
 # misses some test points: about 5 % for moons, 7 % circles, 7 % xor and 30 % spiral at 0.3 (13-40 % at 0.5).
 NOISY = 0.3
@@ -321,7 +324,9 @@ def surfaces_view(experiment: Experiment, step_slot) -> None:
         with snapshots.training_lock(experiment):  # the next Step, trained while the presenter talks
             lookahead.start(experiment, settings.speed)
         return
-    frames_now = frames_per_refresh(REFRESH_SECONDS * scale, FRAMES_PER_SECOND / scale)  # fewer a second starved
+    frames_now = frames_per_refresh(
+        REFRESH_SECONDS * scale, STARVED_FRAMES_PER_SECOND if scale > 1 else FRAMES_PER_SECOND
+    )
     st.session_state[PENDING] = (experiment.serial, next_film(experiment, scale, frames_now), scale)
     ui.record_training(experiment)
     ui.write_url()
