@@ -17,7 +17,8 @@
 // grid point (i, j) at (i * R + j) * C, as in dropviz.core.grid.Grid), dropvizGrid, dropvizLog ([time, step, ms
 // it took] per frame drawn), dropvizArrivals (per data received), dropvizLate (data ignored as late),
 // dropvizReports (visibility reports sent: [time, hidden]), dropvizStarved (starvation reports sent: [time,
-// starved]), dropvizTicks (animation frames the loop has run) and dropvizCalls.
+// starved]), dropvizTicks (animation frames the loop has run), dropvizFrameTimes (starved: [time, ms] of each
+// animation frame with a draw, see judgeFed) and dropvizCalls.
 
 const STATES = new WeakMap(); // parentElement -> state of that surface
 const ACTIVATIONS = { relu: 0, tanh: 1, sigmoid: 2, linear: 3 };
@@ -32,9 +33,11 @@ const DUTY = 0.15; // a starved browser draws this surface at most this share of
 const MAX_WAIT = 400; // ms: but waits no longer than this between frames, so the view keeps moving
 const TICK_WINDOW = 3000; // ms of animation frames counted to tell a browser short of CPU (see checkStarved)
 const STARVED_FPS = 20; // fewer animation frames a second than this while playing: starved
-const FED_FPS = 40; // more than this for FED_WINDOW ms on end: not starved any more. Long, because a starved
-const FED_WINDOW = 10000; // surface that draws little can get idle frames for a while, and each change reruns the page;
-const MAX_FED_WINDOW = 160000; // doubled (up to this) each time the browser is starved again after it recovered
+const FED_FPS = 40; // a starved browser is fed again when frames with a draw take under 1000 / FED_FPS ms (each
+const DRAWS_KEPT = 9; // of the last 9) for FED_WINDOW ms on end (see judgeFed),
+const FED_WINDOW = 10000; // twice as long each time it is starved again after recovering, up to MAX_FED_WINDOW
+const MAX_FED_WINDOW = 160000;
+const MIN_SLEEP = 50; // ms: a starved surface with no new frame yet looks again this much later
 const MAX_QUEUE = 90; // snapshots waiting at most; older ones are dropped, so the delay stays bounded
 const LOG_SIZE = 4000; // frames kept in dropvizLog
 const LINE_WIDTH = 1.25; // decision boundary, CSS pixels
@@ -96,12 +99,15 @@ function create(root) {
     size: 0, // and in CSS pixels
     dpr: 1,
     lastTick: performance.now(),
+    timer: 0, // a starved surface's sleep until it asks for the next animation frame (see schedule)
     nextDraw: 0, // performance.now() before which a playing surface does not draw again (see advance)
     ticks: [], // times of the animation frames in the last TICK_WINDOW ms while playing
     ticksSince: 0, // when counting them started
     starved: false, // whether this browser is short of CPU (see checkStarved)
-    fedSince: null, // since when it has had animation frames to spare
-    fedWindow: FED_WINDOW, // for how long they must be to spare before it counts as fed (see checkStarved)
+    drawnAt: null, // starved: when the animation frame of the last draw began
+    frameTimes: [], // and ms the last few such frames took (see judgeFed)
+    fedSince: null, // since when they have been quick enough for a fed film
+    fedWindow: FED_WINDOW, // for how long they must be before it counts as fed
     recovered: false, // whether it was starved and then fed again
     serverStarved: false, // whether the server believes so
     reportedStarved: null, // the last starvation reported while the server believes otherwise
@@ -121,6 +127,7 @@ function create(root) {
   field.dropvizReports = [];
   field.dropvizStarved = [];
   field.dropvizTicks = 0;
+  field.dropvizFrameTimes = [];
   state.onVisibility = () => {
     state.gaps = []; // a gap while hidden says nothing about the server's pace
     state.ticks = []; // nor about this browser's
@@ -132,9 +139,10 @@ function create(root) {
   state.tick = (now) => {
     state.field.dropvizTicks++;
     try {
+      state.raf = 0;
       advance(state, now);
     } finally {
-      state.raf = resting(state) ? 0 : requestAnimationFrame(state.tick);
+      schedule(state);
     }
   };
   wake(state);
@@ -148,9 +156,27 @@ function resting(state) {
 }
 
 function wake(state) {
-  if (state.raf) return;
+  if (state.raf || state.timer) return;
   state.lastTick = performance.now(); // the rest is not a long animation frame
   state.raf = requestAnimationFrame(state.tick);
+}
+
+// The next animation frame: at once, or for a starved surface that is playing, when it may draw again (see advance).
+// Every animation frame costs a browser work (a commit, the compositor's) even when nothing is drawn: measured with
+// ten browsers sharing one core, sleeping through them cut the longest still view from 1.12 s to 0.61-0.80 s.
+function schedule(state) {
+  if (resting(state)) return;
+  const now = performance.now();
+  const asleep = state.starved && state.playing && state.drawnAt === null;
+  const sleep = asleep ? Math.max(MIN_SLEEP, state.nextDraw - now) : 0;
+  if (sleep <= 0) {
+    state.raf = requestAnimationFrame(state.tick);
+    return;
+  }
+  state.timer = setTimeout(() => {
+    state.timer = 0;
+    state.raf = requestAnimationFrame(state.tick);
+  }, sleep);
 }
 
 function stopIfGone(root, state) {
@@ -159,6 +185,7 @@ function stopIfGone(root, state) {
 
 function destroy(root, state) {
   cancelAnimationFrame(state.raf);
+  clearTimeout(state.timer);
   document.removeEventListener("visibilitychange", state.onVisibility);
   state.observer.disconnect();
   state.wrap.remove();
@@ -334,33 +361,33 @@ function advance(state, now) {
   draw(state, frame);
   const end = performance.now();
   state.nextDraw = end + Math.min(MAX_WAIT, (end - start) * (1 / DUTY - 1));
+  if (state.starved) state.drawnAt = now; // the next animation frame tells how long this one took (see judgeFed)
 }
 
 // A browser short of CPU (many tabs, a weak laptop, a crowded room on one machine) shows it by few animation
-// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing. It is fed again after FED_WINDOW ms
-// over FED_FPS, twice as long each time it is starved again: a browser starved when fed and fed when starved would
-// otherwise switch back and forth. Starved, a surface draws less (see advance) and the watching one tells the server
-// (state value "starved"), which then refreshes less often with more steps each time (same training pace, less of
-// Streamlit's work per second in this browser).
+// frames: under STARVED_FPS a second over the last TICK_WINDOW ms of playing. Starved, a surface draws less (see
+// advance), sleeps between its draws (see schedule), and the watching one tells the server (state value "starved"),
+// which then refreshes less often with more steps each time (same training pace, less of Streamlit's work per
+// second in this browser). Whether it is fed again, its draws tell (see judgeFed).
 function checkStarved(state, now) {
   if (!state.playing) {
     state.ticks = [];
     state.fedSince = null;
+    state.drawnAt = null;
     return;
   }
-  if (!state.ticks.length) state.ticksSince = now;
-  state.ticks.push(now);
-  while (state.ticks[0] < now - TICK_WINDOW) state.ticks.shift();
-  const fps = (1000 * state.ticks.length) / TICK_WINDOW;
-  if (fps < STARVED_FPS && now - state.ticksSince >= TICK_WINDOW && !state.starved) {
-    state.starved = true;
-    if (state.recovered) state.fedWindow = Math.min(MAX_FED_WINDOW, 2 * state.fedWindow); // it only seemed fed
-  }
-  if (fps <= FED_FPS) state.fedSince = null;
-  else if (state.fedSince === null) state.fedSince = now;
-  else if (state.starved && now - state.fedSince >= state.fedWindow) {
-    state.starved = false;
-    state.recovered = true;
+  if (state.starved && state.drawnAt !== null) judgeFed(state, now, now - state.drawnAt);
+  state.drawnAt = null;
+  if (!state.starved) {
+    if (!state.ticks.length) state.ticksSince = now;
+    state.ticks.push(now);
+    while (state.ticks[0] < now - TICK_WINDOW) state.ticks.shift();
+    const fps = (1000 * state.ticks.length) / TICK_WINDOW;
+    if (fps < STARVED_FPS && now - state.ticksSince >= TICK_WINDOW) {
+      state.starved = true;
+      state.frameTimes = [];
+      if (state.recovered) state.fedWindow = Math.min(MAX_FED_WINDOW, 2 * state.fedWindow); // it only seemed fed
+    }
   }
   if (
     state.watch &&
@@ -371,6 +398,28 @@ function checkStarved(state, now) {
     state.reportedStarved = state.starved;
     state.field.dropvizStarved.push([now, state.starved]);
     state.setStateValue("starved", state.starved);
+  }
+}
+
+// A starved surface sleeps between its draws, so the rate of animation frames says nothing of the browser's CPU,
+// and a browser that draws little may have idle frames to spare anyway. What a fed film needs is frames with a draw
+// in them at over FED_FPS a second: so after each draw the surface asks for the next animation frame at once, and
+// the time until it comes (the draw, the browser's own work on the frame, any wait for CPU) says whether it could.
+// Measured, ten browsers on one core, each starved and sleeping: a median of one frame (17 ms at 60 Hz), but one
+// frame in ten 50 ms or more (one in a hundred of them did it for 10 s on end); a browser with CPU to spare: 17 ms
+// every time. So every frame must be quick.
+function judgeFed(state, now, ms) {
+  state.field.dropvizFrameTimes.push([now, ms]);
+  if (state.field.dropvizFrameTimes.length > LOG_SIZE) state.field.dropvizFrameTimes.splice(0, LOG_SIZE / 2);
+  state.frameTimes.push(ms);
+  if (state.frameTimes.length > DRAWS_KEPT) state.frameTimes.shift();
+  if (state.frameTimes.length < DRAWS_KEPT || Math.max(...state.frameTimes) >= 1000 / FED_FPS) state.fedSince = null;
+  else if (state.fedSince === null) state.fedSince = now;
+  else if (now - state.fedSince >= state.fedWindow) {
+    state.starved = false;
+    state.recovered = true;
+    state.fedSince = null;
+    state.ticks = []; // counted afresh from now
   }
 }
 

@@ -228,10 +228,21 @@ def test_a_starved_browser_gets_fewer_bigger_refreshes_and_draws_less(base_url, 
         assert reports() == [True], f"a browser starved all along said otherwise: {reports()}"
     finally:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
-    wait_for(page, lambda: reports() == [True, False], 20, f"no recovery reported: {reports()}")
+    # Starved, a surface sleeps between its draws but for a one-second probe every few seconds: with CPU back, still
+    # counted as starved, it asks for far fewer animation frames than the 60 a second a fed browser gets (measured:
+    # 27, a probe's 60 a second and about 20 between probes, since its quick draws let it draw again 50 ms later).
+    ticks = lambda: canvases.first.evaluate("el => [performance.now(), el.dropvizTicks]")  # noqa: E731
+    (t0, n0), _, (t1, n1) = ticks(), time.sleep(4.0), ticks()
+    starved_fps = 1000 * (n1 - n0) / (t1 - t0)
+    assert reports() == [True], "recovered within 4 s: the probes are meant to take longer (FED_WINDOW)"
+    assert starved_fps < 40, f"a starved surface asked for {starved_fps:.0f} animation frames a second"
+    wait_for(page, lambda: reports() == [True, False], 30, f"no recovery reported: {reports()}")
     since = page.evaluate("performance.now()")
     wait_for(page, lambda: batches_since(canvases.first, since)[-2:] == [50, 50], 20, "refreshes stayed big")
     with capsys.disabled():
-        print(f"\nstarved x{STARVED_CPU}: surfaces drew {shares[0]:.0%} and {shares[1]:.0%} of the time")
+        print(
+            f"\nstarved x{STARVED_CPU}: surfaces drew {shares[0]:.0%} and {shares[1]:.0%} of the time;"
+            f" {starved_fps:.0f} animation frames a second once CPU came back, until fed again"
+        )
     h.main_button(page, t("train.pause")).click()
     h.wait_idle(page)
