@@ -25,6 +25,10 @@ WIDGET = cfg.WIDGET  # prefix of the sidebar widgets' session-state keys
 MIN_TRAINED_STEPS = 500  # pages that compare rules train an untrained net this far first
 PAGE = "page"  # session state: the URL path of the page this run shows ("theory"), set by app/main.py
 PRETRAINED = "pretrained"  # session state: (weak reference to the experiment, its steps, the page) a page trained
+SETTINGS_SEEN = "settings_seen"  # session state: every setting's value at the start of the last run
+# Widgets drawn on one page only (the Train page's optimizer, say) keep their value on other pages: Streamlit drops
+# it on a page switch after a fragment of that page has run (a Step, say), which init_state's reassignment can't stop.
+ACROSS_PAGES = "session"
 
 
 def init_state() -> None:
@@ -35,8 +39,13 @@ def init_state() -> None:
             st.session_state[WIDGET + f.name] = getattr(settings, f.name)
         st.session_state["rejected_query"] = rejected
         st.session_state["initialized"] = True
-    for f in fields(Settings):  # widgets not drawn in a run (an unused hidden layer) would lose their value
-        st.session_state[WIDGET + f.name] = st.session_state[WIDGET + f.name]
+    # Widgets not drawn in a run (an unused hidden layer) would lose their value: each is set again. One that
+    # Streamlit dropped all the same comes back as the last run saw it, never as a KeyError on the page.
+    seen = st.session_state.setdefault(SETTINGS_SEEN, {})
+    for f in fields(Settings):
+        key = WIDGET + f.name
+        value = st.session_state[key] if key in st.session_state else seen.get(f.name, f.default)
+        st.session_state[key] = seen[f.name] = value
 
 
 def current() -> Settings:

@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app import ui
 from dropviz.core import lookahead
 from dropviz.i18n import t
 from tests.apptest import chart_specs, open_page
@@ -276,3 +277,15 @@ def test_counts_on_the_inference_page_have_thousands_separators():
     at = open_page("inference", {"hidden": "1", "width": "4"})
     captions = " ".join(all_captions(at))
     assert "1,000" in captions and "1000" not in captions
+
+
+def test_a_setting_streamlit_dropped_comes_back_as_last_seen_not_as_an_error():
+    # Streamlit can drop the value of a widget that is not on the page (see ui.ACROSS_PAGES): the next run must
+    # not raise, and the setting must keep the value the visitor chose, not fall back to the default.
+    at = open_page("masks", {"opt": "sgd", "speed": "50"})
+    del at.session_state[ui.WIDGET + "opt"]
+    del at.session_state[ui.WIDGET + "speed"]
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state[ui.WIDGET + "opt"] == "sgd"
+    assert at.session_state[ui.WIDGET + "speed"] == 50

@@ -98,17 +98,18 @@ buttons[2].button(
     icon=":material/restart_alt:",
     width="stretch",
 )
-buttons[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed")
+buttons[3].select_slider(ui.tr("train.speed"), cfg.SPEEDS, key=ui.WIDGET + "speed", persist_state=ui.ACROSS_PAGES)
 with st.expander(ui.tr("train.optimizer_settings")):
     options = st.columns(3)
     options[0].selectbox(
         ui.tr("train.optimizer"),
         ["adam", "sgd"],
         key=ui.WIDGET + "opt",
+        persist_state=ui.ACROSS_PAGES,
         format_func=lambda o: {"adam": "Adam", "sgd": "SGD"}[o],
     )
-    options[1].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr")
-    options[2].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch")
+    options[1].select_slider(ui.tr("train.lr"), cfg.LEARNING_RATES, key=ui.WIDGET + "lr", persist_state=ui.ACROSS_PAGES)
+    options[2].selectbox(ui.tr("train.batch"), cfg.BATCH_SIZES, key=ui.WIDGET + "batch", persist_state=ui.ACROSS_PAGES)
 ui.aside(ui.drop_summary(settings) + " · " + ui.tr("train.rebuild_note"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -145,3 +146,35 @@ def test_a_step_after_a_gif_offers_a_new_gif(base_url, page):
     h.wait_for_surface_steps(page, 40)
     expect(h.main_button(page, t("common.gif_make"))).to_be_visible()
     expect(h.main_button(page, t("common.gif_download"))).to_have_count(0)
+
+
+def nav_link(page: Page, title_key: str):
+    return page.locator('[data-testid="stSidebarNavLink"]').filter(has_text=t(title_key))
+
+
+@pytest.mark.parametrize("how", ["step", "play and pause"])
+def test_leaving_train_after_training_keeps_every_setting(base_url, page, how):
+    # Streamlit drops a widget drawn on one page only when the visitor switches pages after one of its fragments
+    # ran (a Step or the live refreshes): the Train page's optimizer settings then raised a KeyError on every page.
+    h.open_app(page, base_url + "/train?opt=sgd&lr=0.01&batch=32&speed=20")
+    h.wait_for_surface_steps(page, 0)
+    if how == "step":
+        h.main_button(page, t("train.step", n=20)).click()
+        h.wait_for_surface_steps(page, 20)
+    else:
+        h.main_button(page, t("train.play")).click()
+        wait_for_steps_above(page, 40)
+        h.main_button(page, t("train.pause")).click()
+        expect(h.main_button(page, t("train.play"))).to_be_visible()
+    h.wait_idle(page)
+    steps = h.step_counts(page)
+    for title_key, path in (("nav.masks", "/masks"), ("nav.inference", "/inference"), ("nav.train", "/train")):
+        nav_link(page, title_key).click()
+        expect(page).to_have_url(re.compile(f"{path}\\?"), timeout=30_000)
+        h.wait_idle(page)
+        h.assert_no_exception(page)
+        for setting in ("opt=sgd", "lr=0.01", "batch=32", "speed=20"):
+            assert setting in page.url, f"{setting} lost on {page.url}"
+    expect(h.title(page)).to_have_text(t("train.title"))
+    assert min(h.step_counts(page)) >= max(steps)  # the training too (Inference trains a young net to 500 steps)
+    expect(h.main_button(page, t("train.step", n=20))).to_be_visible()
