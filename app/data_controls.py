@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import threading
 import weakref
 from collections.abc import Callable, Hashable, MutableMapping
@@ -74,10 +75,21 @@ class Upload:
         return self._other[1]
 
 
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+AUTOLINKS = re.compile(r"(?i)(:(?=//)|\w@(?=\w)|www(?=\.))")  # what makes "http://x", "a@b.c", "www.x" links
+WORD_JOINER = "\u2060"  # invisible; breaks those patterns, which escaping does not
+
+
+def literal(text: str) -> str:
+    """``text`` as markdown that shows it as it is: file names, and messages that quote a file, come from visitors,
+    and a cell like ``[**click**](http://...)`` must not turn into a link in the app's own message box."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", AUTOLINKS.sub(r"\1" + WORD_JOINER, text))
+
+
 def sentence(error: ValueError) -> str:
-    """A library message ("line 3: x2 is 'abc', not a number") as a sentence after ours."""
+    """A library message ("line 3: x2 is 'abc', not a number") as a sentence after ours, shown as it is."""
     text = str(error)
-    return text[:1].upper() + text[1:]
+    return literal(text[:1].upper() + text[1:])
 
 
 def content_digest(data: bytes) -> str:
@@ -130,7 +142,7 @@ def describe_upload(upload: Upload, lang: str) -> str:
     return t(
         "side.upload_in_use",
         lang,
-        name=upload.file_name,
+        name=literal(upload.file_name),
         n=f"{len(upload.dataset.y):,}",
         k=upload.dataset.n_classes,
         train=f"{len(split.train.y):,}",
@@ -182,7 +194,7 @@ def restore(state: State, data: bytes, file_name: str) -> bool:
     try:
         shown = cfg.from_experiment(exp.config, cfg.from_widgets(state))
     except ValueError as e:
-        state[RESTORE_NOTICE] = Notice("error", "side.restore_unshowable", {"setting": str(e)})
+        state[RESTORE_NOTICE] = Notice("error", "side.restore_unshowable", {"setting": literal(str(e))})
         return False
     if shown.data == cfg.UPLOAD:  # named by content, with the widgets' (unused) toy-set knobs: the URL's config
         upload = restored_upload(exp, file_name)

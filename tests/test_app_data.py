@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 
 import numpy as np
 import pytest
@@ -19,6 +20,11 @@ from dropviz.i18n import t
 from tests.test_app import metrics_lines, open_page, query_of
 
 SMALL_NET = {"hidden": "1", "width": "4"}  # quick to train and to draw
+
+
+def shown(markdown: str) -> str:
+    """What the browser shows of a message whose quoted parts were escaped (data_controls.literal)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(dc.WORD_JOINER, "")
 
 
 def three_blobs_csv(n: int = 60) -> bytes:
@@ -89,7 +95,26 @@ def test_a_bad_csv_keeps_the_previous_upload_and_says_why(name):
     before = state[dc.UPLOAD]
     assert not dc.accept_csv(state, data, "bad.csv", seed=0)
     assert state[dc.UPLOAD] is before
-    assert message in state[dc.UPLOAD_ERROR]
+    assert message in shown(state[dc.UPLOAD_ERROR])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[**click me**](http://example.com)",
+        "![x](http://example.com/t.png)",
+        "`a` *b* _c_ $d$ :red[e] <b>",
+        "www.example.com me@example.com",
+    ],
+)
+def test_file_names_and_quoted_cells_are_shown_as_they_are_not_as_markdown(text):
+    escaped = dc.literal(text)
+    assert shown(escaped) == text  # the browser shows the text itself ...
+    assert not re.search(r"(?<!\\)[\[\]*_`$<>!:]", escaped)  # ... since no markdown character is left unescaped
+    state: dict = {}
+    assert not dc.accept_csv(state, f"x1,x2,label\n{text},0,1\n".encode(), "bad.csv", seed=0)
+    error = state[dc.UPLOAD_ERROR]  # quotes the start of the cell
+    assert text[:20] in shown(error) and not re.search(r"(?<!\\)[\[\]*_`$<>!:]", error)
 
 
 def test_settings_for_a_restored_config_must_be_ones_the_widgets_can_show():
@@ -142,7 +167,7 @@ def test_restore_sets_experiment_widgets_and_log_and_a_bad_file_changes_nothing(
     unshowable = Experiment(ExperimentConfig(hidden_layers=1, width=4, drop_probs=(0.2, 0.5), lr=0.005))
     assert not dc.restore(state, saved(unshowable), "c.dvz")
     assert state[dc.EXPERIMENT] is restored
-    assert state[dc.RESTORE_NOTICE].text("en") == t("side.restore_unshowable", setting="lr = 0.005")
+    assert shown(state[dc.RESTORE_NOTICE].text("en")) == t("side.restore_unshowable", setting="lr = 0.005")
 
 
 def test_restored_own_data_becomes_the_upload_named_by_its_points_not_by_the_file():
@@ -179,7 +204,7 @@ def test_an_uploaded_csv_serves_the_pages_and_the_link_says_data_upload():
     assert all("step **0**" in line for line in metrics_lines(at)) and len(metrics_lines(at)) == 2
     click(at, t("train.step", n=10))
     assert all("step **10**" in line for line in metrics_lines(at))
-    assert any(c.value.startswith("In use: points.csv, 60 points in 3 classes") for c in at.sidebar.caption)
+    assert any(shown(c.value).startswith("In use: points.csv, 60 points in 3 classes") for c in at.sidebar.caption)
     sliders = [s.key for s in at.sidebar.slider]
     assert not {"w_noise", "w_n", "w_n_test"} & set(sliders)  # they do not apply to a file
 
@@ -194,11 +219,11 @@ def test_a_bad_csv_shows_why_in_the_sidebar_and_changes_nothing(name):
     click(at, t("train.step", n=10))
     exp, lines = at.session_state["experiment"], metrics_lines(at)
     upload_csv(at, data, "bad.csv")
-    assert len(at.sidebar.error) == 1 and message in at.sidebar.error[0].value
+    assert len(at.sidebar.error) == 1 and message in shown(at.sidebar.error[0].value)
     assert at.sidebar.error[0].value.startswith(t("side.upload_error", error="")[:20])
     assert at.session_state["experiment"] is exp and exp.steps_done == 10
     assert metrics_lines(at) == lines
-    assert any(c.value.startswith("In use: points.csv") for c in at.sidebar.caption)  # the previous data stay
+    assert any(shown(c.value).startswith("In use: points.csv") for c in at.sidebar.caption)  # the previous data stay
 
 
 def test_a_bad_first_csv_leaves_the_toy_experiment_alone():
@@ -259,7 +284,7 @@ def test_a_garbage_or_unshowable_dvz_shows_an_error_and_changes_nothing():
     assert at.session_state["experiment"] is exp and exp.steps_done == 10 and query_of(at) == query
     other = Experiment(ExperimentConfig(hidden_layers=1, width=4, drop_probs=(0.2, 0.5), lr=0.005))
     restore_file(at, dc.experiment_bytes(other), "other.dvz")
-    assert at.sidebar.error[0].value == t("side.restore_unshowable", setting="lr = 0.005")
+    assert shown(at.sidebar.error[0].value) == t("side.restore_unshowable", setting="lr = 0.005")
     assert at.session_state["experiment"] is exp and exp.steps_done == 10 and query_of(at) == query
 
 

@@ -71,6 +71,23 @@ def test_an_uploaded_csv_is_trained_on_and_a_bad_one_changes_nothing(base_url, p
     assert metrics_texts(page) == lines and h.step_counts(page) == [10, 10]
 
 
+def test_a_file_name_and_a_quoted_cell_show_as_they_are_not_as_markdown(base_url, page, tmp_path):
+    h.open_app(page, f"{base_url}/train?data=upload&{SMALL_NET}")
+    bad = tmp_path / "**bold** [x](http:example.com).csv"
+    bad.write_bytes(b"x1,x2,label\n[**click me**](http://example.com),0,1\n")
+    put_file(page, t("side.upload"), bad)
+    error = page.locator(f"{h.SIDEBAR} {h.ALERT}")
+    assert "[**click me**](http://" in error.inner_text().replace("\u2060", "")  # an invisible word joiner: no link
+    expect(error.locator("a, strong")).to_have_count(0)
+    good = tmp_path / "**good** [x](http:example.com).csv"
+    good.write_bytes(GOOD_CSV)
+    put_file(page, t("side.upload"), good)
+    in_use = page.locator(f'{h.SIDEBAR} [data-testid="stCaptionContainer"]').filter(has_text="In use:")
+    expect(in_use).to_have_count(1)
+    assert "In use: **good** [x](http:example.com).csv" in in_use.inner_text().replace("\u2060", "")
+    expect(in_use.locator("a, strong")).to_have_count(0)
+
+
 def test_a_saved_experiment_restores_the_same_view_in_another_session(base_url, new_page, tmp_path):
     first = new_page()
     h.open_app(first, f"{base_url}/train?{SMALL_NET}&data=circles&lr=0.01")
