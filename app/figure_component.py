@@ -14,6 +14,7 @@ notice at the top of the file), the same Plotly major version as Streamlit's own
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -79,11 +80,15 @@ def bundle_url() -> str:
     return f"/{base}/app/static/{PLOTLY_BUNDLE}" if base else f"/app/static/{PLOTLY_BUNDLE}"
 
 
-def payload(fig: go.Figure, failed: str = "") -> bytes:
+def payload(fig: go.Figure, failed: str = "", name: str = "") -> bytes:
     """The component's data: the figure as Plotly JSON (Plotly's own encoder, which knows numpy arrays), the
-    toolbar config, the bundle's URL and what to say if it cannot be loaded. Bytes travel to the browser as they
-    are (a dict would be serialized twice)."""
-    head = json.dumps({"src": bundle_url(), "config": PLOT_CONFIG, "failed": failed}, separators=(",", ":"))
+    toolbar config (its PNG named after ``name``), the bundle's URL and what to say if it cannot be loaded. Bytes
+    travel to the browser as they are (a dict would be serialized twice)."""
+    config = PLOT_CONFIG
+    if name:  # "dropviz-train_curves.png": slides made of several figures need telling apart
+        png = {**PLOT_CONFIG["toImageButtonOptions"], "filename": "dropviz-" + re.sub(r"[^\w-]", "_", name)}
+        config = {**PLOT_CONFIG, "toImageButtonOptions": png}
+    head = json.dumps({"src": bundle_url(), "config": config, "failed": failed}, separators=(",", ":"))
     figure = json.dumps(with_page_look(fig), separators=(",", ":"))
     return (head[:-1] + ',"figure":' + figure + "}").encode()
 
@@ -101,4 +106,4 @@ def preload() -> None:
 def figure(fig: go.Figure, key: str) -> None:
     """Show ``fig`` across the container's width. ``key`` keeps it the same element across reruns (Plotly then
     redraws only what changed), so it must be unique on the page."""
-    _figure(key=key, data=payload(fig, ui.tr("common.figure_failed")), width="stretch", height="content")
+    _figure(key=key, data=payload(fig, ui.tr("common.figure_failed"), key), width="stretch", height="content")

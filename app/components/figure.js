@@ -86,7 +86,7 @@ async function draw(state) {
       state.latest = null;
       const Plotly = await loadPlotly(spec.src);
       const { data, layout, frames } = spec.figure; // frames: the Masks diagram's animation
-      const config = { ...spec.config, responsive: true };
+      const config = { ...withPngButton(Plotly, spec.config), responsive: true };
       await Plotly.react(state.plot, { data, layout, frames: frames || [], config });
       state.width = Math.round(state.wrap.clientWidth);
     }
@@ -98,6 +98,26 @@ async function draw(state) {
   } finally {
     state.drawing = false;
   }
+}
+
+// The camera button saves a PNG at toImageButtonOptions' scale, drawn in the system's sans-serif. Plotly's own
+// button measures the text in the page's web font, which the image it draws cannot load: the image's fallback
+// font was wider than measured, and a legend on the right of the figure came out cut off.
+const PNG_FONT = "sans-serif";
+
+function withPngButton(Plotly, config) {
+  const { format, scale, filename } = config.toImageButtonOptions;
+  const button = {
+    name: "dropvizPng",
+    title: "Download plot as a PNG",
+    icon: Plotly.Icons.camera,
+    click: (gd) => {
+      const layout = { ...gd.layout, font: { ...gd.layout.font, family: PNG_FONT } };
+      const size = { width: gd._fullLayout.width, height: gd._fullLayout.height };
+      Plotly.downloadImage({ data: gd.data, layout }, { format, scale, filename, ...size });
+    },
+  };
+  return { ...config, modeBarButtonsToRemove: ["toImage"], modeBarButtonsToAdd: [button] };
 }
 
 function purgeIfGone(root, state) {

@@ -4,9 +4,12 @@ follows its column's width when the sidebar closes."""
 
 from __future__ import annotations
 
+import io
 import struct
 
+import numpy as np
 import pytest
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from dropviz.i18n import t
@@ -53,8 +56,12 @@ def test_the_camera_saves_a_png_at_twice_the_figures_size(base_url, page):
     with page.expect_download() as download:
         camera.click()
     data = open(download.value.path(), "rb").read()
-    assert download.value.suggested_filename == "dropviz.png"
+    assert download.value.suggested_filename == "dropviz-beyond_convergence.png"  # named after the figure
     assert png_size(data) == (round(2 * box["width"]), round(2 * box["height"])), (png_size(data), box)
+    # Nothing cut off at the right edge (the legend is there): drawn in a font the image has, as it was measured.
+    image = np.asarray(Image.open(io.BytesIO(data)).convert("L"))
+    edge = image[:, -image.shape[1] // 50 :]
+    assert edge.min() > 200, f"dark pixels at the PNG's right edge: {int((edge <= 200).sum())}"
 
 
 def test_hovering_a_surface_shows_its_probability(base_url, page):
