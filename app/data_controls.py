@@ -42,6 +42,10 @@ SAVE_FILE_NAME = "dropviz-experiment.dvz"
 DIGEST_CHARS = 12
 TRAINING_GIF_FRAMES = 40
 MB = 1024 * 1024
+# The uploaders take files this many times over the library's limits: a file a little too big then reaches
+# from_csv or checkpoint.load, which say what is wrong in the sidebar; the uploader itself would only mark it with
+# an icon, and leave the message of the file before in place.
+UPLOAD_SLACK = 5
 
 
 # ------------------------------------------------------------------------------------------ your own data
@@ -127,7 +131,7 @@ def upload_controls(lang: str) -> None:
         on_change=on_csv_change,
         args=(st.session_state,),
         help=t("side.upload_help", lang),
-        max_upload_size=MAX_BYTES // MB,
+        max_upload_size=UPLOAD_SLACK * MAX_BYTES // MB,
     )
     error = st.session_state.get(UPLOAD_ERROR)
     if error:
@@ -253,7 +257,7 @@ def save_and_restore(lang: str) -> None:
             on_change=on_restore_change,
             args=(st.session_state,),
             help=t("side.restore_help", lang),
-            max_upload_size=checkpoint.MAX_FILE_BYTES // MB,
+            max_upload_size=UPLOAD_SLACK * checkpoint.MAX_FILE_BYTES // MB,
         )
         notice: Notice | None = st.session_state.get(RESTORE_NOTICE)
         if notice is not None:

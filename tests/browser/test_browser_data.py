@@ -88,6 +88,21 @@ def test_a_file_name_and_a_quoted_cell_show_as_they_are_not_as_markdown(base_url
     expect(in_use.locator("a, strong")).to_have_count(0)
 
 
+def test_a_file_a_little_over_the_limit_says_so_in_place_of_the_last_message(base_url, page, tmp_path):
+    # The uploader itself would only mark such a file with an icon and leave the last file's message in place.
+    h.open_app(page, f"{base_url}/train?data=upload&{SMALL_NET}")
+    bad, big = tmp_path / "bad.csv", tmp_path / "big.csv"
+    bad_bytes, message = BAD_FILES["a text coordinate"]
+    bad.write_bytes(bad_bytes)
+    big.write_bytes(GOOD_CSV * (int(2.4 * 2**20) // len(GOOD_CSV)))  # about 2.4 MB
+    put_file(page, t("side.upload"), bad)
+    error = page.locator(f"{h.SIDEBAR} {h.ALERT}")
+    expect(error).to_contain_text(message)
+    put_file(page, t("side.upload"), big)
+    expect(error).to_contain_text("larger than 2,097,152 bytes")
+    expect(error).not_to_contain_text(message)
+
+
 def test_a_saved_experiment_restores_the_same_view_in_another_session(base_url, new_page, tmp_path):
     first = new_page()
     h.open_app(first, f"{base_url}/train?{SMALL_NET}&data=circles&lr=0.01")
