@@ -162,7 +162,7 @@ def test_a_field_over_the_csv_modules_limit():
 def test_over_two_megabytes_is_refused_before_parsing():
     content = rows("0,0,0", "1,1,1", "2,2,0", "3,3,1")
     padded = content + b"\n" * (MAX_BYTES + 1 - len(content))
-    with pytest.raises(ValueError, match="larger than 2,097,152 bytes"):
+    with pytest.raises(ValueError, match=r"larger than 2,097,152 bytes \(2 MB\)"):
         from_csv(padded)
     assert from_csv(padded[:-1]).n_classes == 2  # exactly 2 MB is fine
 

@@ -51,6 +51,8 @@ def read_limited(source: Source, max_bytes: int, what: str = "file") -> bytes | 
     text file object) are ever read, so a huge or endless source costs nothing.
     """
     limit = f"the {what} is larger than {max_bytes:,} bytes"
+    if max_bytes >= 2**20:  # as the help texts say it
+        limit += f" ({max_bytes / 2**20:g} MB)"
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.stat().st_size > max_bytes:

@@ -99,7 +99,7 @@ def test_a_file_a_little_over_the_limit_says_so_in_place_of_the_last_message(bas
     error = page.locator(f"{h.SIDEBAR} {h.ALERT}")
     expect(error).to_contain_text(message)
     put_file(page, t("side.upload"), big)
-    expect(error).to_contain_text("larger than 2,097,152 bytes")
+    expect(error).to_contain_text("larger than 2,097,152 bytes (2 MB)")
     expect(error).not_to_contain_text(message)
 
 
