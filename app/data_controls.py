@@ -42,9 +42,9 @@ SAVE_FILE_NAME = "dropviz-experiment.dvz"
 DIGEST_CHARS = 12
 TRAINING_GIF_FRAMES = 40
 MB = 1024 * 1024
-# The uploaders take files this many times over the library's limits: a file a little too big then reaches
-# from_csv or checkpoint.load, which say what is wrong in the sidebar; the uploader itself would only mark it with
-# an icon, and leave the message of the file before in place.
+# The uploaders take files this many times over the library's limits, and of any type: a file a little too big, or
+# a save renamed .csv, then reaches from_csv or checkpoint.load, which say what is wrong in the sidebar; the uploader
+# itself would only mark it with an icon, and leave the message of the file before in place.
 UPLOAD_SLACK = 5
 
 
@@ -126,7 +126,6 @@ def upload_controls(lang: str) -> None:
     """The CSV uploader under the data set choice, with the data in use and why the last file was refused."""
     st.file_uploader(
         t("side.upload", lang),
-        type="csv",
         key=UPLOAD_WIDGET,
         on_change=on_csv_change,
         args=(st.session_state,),
@@ -252,7 +251,6 @@ def save_and_restore(lang: str) -> None:
         _this_run.save_slot.caption(t("side.save_nothing", lang))
         st.file_uploader(
             t("side.restore", lang),
-            type="dvz",
             key=RESTORE_WIDGET,
             on_change=on_restore_change,
             args=(st.session_state,),

@@ -135,6 +135,18 @@ def test_a_saved_experiment_restores_the_same_view_in_another_session(base_url, 
     expect(second.locator(f"{h.SIDEBAR} {h.ALERT}").filter(has_text="Not a dropviz checkpoint")).to_be_visible()
     assert metrics_texts(second) == metrics_texts(first) and query(second) == query(first)
 
+    # Files of any name reach the checks, which say what is wrong in place of the last message: a CSV given to the
+    # restore box (Streamlit's type filter would only have marked it with an icon).
+    points = tmp_path / "points.csv"
+    points.write_bytes(GOOD_CSV)
+    put_file(second, t("side.restore"), saved)
+    alerts = second.locator(f"{h.SIDEBAR} {h.ALERT}")
+    expect(alerts.filter(has_text=notice)).to_be_visible()
+    put_file(second, t("side.restore"), points)
+    expect(alerts.filter(has_text="Not a dropviz checkpoint")).to_have_count(1)
+    expect(alerts.filter(has_text=notice)).to_have_count(0)
+    assert metrics_texts(second) == metrics_texts(first) and query(second) == query(first)
+
 
 def test_the_masks_page_makes_a_gif_on_click(base_url, page):
     h.open_app(page, f"{base_url}/masks?{SMALL_NET}&frames=5")
